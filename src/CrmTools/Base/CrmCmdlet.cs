@@ -1,0 +1,157 @@
+using System;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using System.Threading.Tasks;
+using CrmTools.Engine.Diagnostics;
+using CrmTools.Engine.Paging;
+
+namespace CrmTools.Base
+{
+    /// <summary>
+    /// The base of every CrmTools cmdlet. It runs the engine's async work while pumping the
+    /// engine's log to the Verbose/Debug/Warning/Progress streams on the pipeline thread,
+    /// cancels the request in flight on Ctrl+C (StopProcessing), streams paged results, and
+    /// turns failures into ErrorRecords.
+    /// </summary>
+    public abstract class CrmCmdlet : PSCmdlet
+    {
+        private static int _nextProgressId = 1000;
+
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private PipelineLog? _log;
+        private readonly int _progressId = Interlocked.Increment(ref _nextProgressId);
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        protected CancellationToken CancellationToken => _stop.Token;
+
+        /// <summary>The session (runspace) whose default connections apply.</summary>
+        protected static Guid SessionId => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+
+        private PipelineLog Log => _log ??= new PipelineLog(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"));
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        protected override void EndProcessing()
+        {
+            _log?.Drain(this, _progressId);
+            base.EndProcessing();
+        }
+
+        /// <summary>Runs engine work to completion on the pipeline thread, writing its log as it goes.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            Task<T> task;
+            using (CrmLog.Use(Log))
+            {
+                task = operation(_stop.Token);
+            }
+            return Wait(task);
+        }
+
+        /// <summary>Runs engine work that has no result.</summary>
+        protected void Run(Func<CancellationToken, Task> operation) =>
+            Run<bool>(async ct =>
+            {
+                await operation(ct).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>
+        /// Writes each item of a paged stream as it arrives. Stops requesting as soon as the
+        /// pipeline stops (Select-Object -First, a downstream error, Ctrl+C).
+        /// </summary>
+        protected void WriteStream<T>(ItemStream<T> stream, bool writeTotalCount = false)
+        {
+            using (stream)
+            {
+                var first = true;
+                while (Wait(MoveNext(stream)))
+                {
+                    if (first && writeTotalCount)
+                    {
+                        WriteTotalCount(stream.TotalCount);
+                    }
+                    first = false;
+                    WriteObject(stream.Current);
+                }
+                if (first && writeTotalCount) WriteTotalCount(stream.TotalCount ?? 0);
+            }
+        }
+
+        /// <summary>Writes a failure as a non-terminating error; the pipeline goes on with the next input.</summary>
+        protected void WriteFailure(Exception exception, object? target) => WriteError(ErrorRecords.From(exception, target));
+
+        /// <summary>Stops the command with a terminating error.</summary>
+        protected void ThrowFailure(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
+
+        /// <summary>Runs <paramref name="action"/> and reports a failure as a non-terminating error for <paramref name="target"/>.</summary>
+        protected bool TryInvoke(object? target, Action action)
+        {
+            try
+            {
+                action();
+                return true;
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                WriteFailure(ex, target);
+                return false;
+            }
+        }
+
+        /// <summary>Exceptions that are failures of the work (not the pipeline stopping or a terminating error already formed).</summary>
+        protected static bool IsReportable(Exception ex) =>
+            !(ex is PipelineStoppedException) && !(ex is OperationCanceledException) && !(ex is PipelineClosedException) &&
+            !(ex is ActionPreferenceStopException) && !(ex is ParameterBindingException) && !(ex is HaltCommandException) &&
+            !(ex.GetType().Name == "StopUpstreamCommandsException");
+
+        private void WriteTotalCount(long? total)
+        {
+            if (!PagingEnabled) return;
+            WriteObject(total.HasValue ? PagingParameters.NewTotalCount((ulong)total.Value, 1.0) : PagingParameters.NewTotalCount(0, 0.0));
+        }
+
+        private bool PagingEnabled => MyInvocation.MyCommand is CmdletInfo info && info.ImplementingType
+            .GetCustomAttributes(typeof(CmdletAttribute), true) is CmdletAttribute[] attrs && attrs.Length > 0 && attrs[0].SupportsPaging;
+
+        private Task<bool> MoveNext<T>(ItemStream<T> stream)
+        {
+            using (CrmLog.Use(Log))
+            {
+                return stream.MoveNextAsync();
+            }
+        }
+
+        private T Wait<T>(Task<T> task)
+        {
+            if (!task.IsCompleted)
+            {
+                task.ContinueWith(_ => Log.Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                while (!task.IsCompleted)
+                {
+                    Log.WaitAndDrain(this, _progressId, 250);
+                }
+            }
+            _log?.Drain(this, _progressId);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private bool IsStreamEnabled(string commonParameter, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(commonParameter, out var value))
+            {
+                return value is SwitchParameter s ? s.IsPresent : value is bool b && b;
+            }
+            var preference = GetVariableValue(preferenceVariable);
+            return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+    }
+}

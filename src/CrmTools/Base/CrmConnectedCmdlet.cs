@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using CrmTools.Engine.Connections;
+
+namespace CrmTools.Base
+{
+    /// <summary>
+    /// A cmdlet that talks to one service: adds -Connection and resolves it, falling back to the
+    /// session's default connection for the service.
+    /// </summary>
+    public abstract class CrmConnectedCmdlet<TConnection> : CrmCmdlet where TConnection : CrmConnection
+    {
+        private TConnection? _resolved;
+
+        /// <summary>The connection to use instead of the session default (from Connect-* -PassThru or Get-CrmConnection).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TConnection? Connection { get; set; }
+
+        /// <summary>The service prefix (Ppl, Nimble, ...).</summary>
+        protected abstract string ServicePrefix { get; }
+
+        /// <summary>The service's product name, for messages.</summary>
+        protected abstract string ServiceName { get; }
+
+        /// <summary>The connection this invocation uses; a terminating error when there is none.</summary>
+        protected TConnection ActiveConnection
+        {
+            get
+            {
+                if (_resolved != null) return _resolved;
+                var connection = Connection ?? ConnectionRegistry.GetDefault(ServicePrefix, SessionId) as TConnection;
+                if (connection == null || connection.IsDisposed)
+                {
+                    ThrowTerminatingError(ErrorRecords.NotConnected(ServicePrefix, ServiceName, "Connect-" + ServicePrefix));
+                }
+                return _resolved = connection!;
+            }
+        }
+    }
+}

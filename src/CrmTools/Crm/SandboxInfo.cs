@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using CrmTools.Sandbox;
+
+namespace CrmTools.Crm
+{
+    /// <summary>
+    /// A running local sandbox: each service's address and credentials, ready to pass to the
+    /// Connect-* commands (keys as SecureString, logins as PSCredential).
+    /// </summary>
+    public sealed class SandboxInfo
+    {
+        internal SandboxInfo(CrmSandbox sandbox)
+        {
+            Sandbox = sandbox;
+            BaseUri = sandbox.BaseUri;
+            PplUri = sandbox.Ppl.AccountUri;
+            PplApiKey = ToSecure(sandbox.Ppl.ApiKey);
+            foreach (var user in sandbox.Ppl.Users)
+            {
+                if (user.IsAdmin)
+                {
+                    PplCredential = new PSCredential(user.Email, ToSecure(user.Password));
+                    break;
+                }
+            }
+        }
+
+        public Uri BaseUri { get; }
+
+        /// <summary>The ProPipelines account address (for Connect-Ppl -BaseUri).</summary>
+        public Uri PplUri { get; }
+
+        public SecureString PplApiKey { get; }
+
+        /// <summary>An admin user's e-mail and password (for Connect-Ppl -Credential).</summary>
+        public PSCredential? PplCredential { get; }
+
+        /// <summary>The emulator itself: knobs for latency, injected failures and the request log.</summary>
+        public CrmSandbox Sandbox { get; }
+
+        public override string ToString() => $"CrmTools sandbox at {BaseUri}";
+
+        internal static SecureString ToSecure(string value)
+        {
+            var secure = new SecureString();
+            foreach (var c in value) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace CrmTools.Loading
+{
+    /// <summary>
+    /// Isolates the module's dependencies (Polly, Microsoft.Extensions.*, System.Text.Json on 5.1)
+    /// from every other module in the session. The cmdlet assembly references only
+    /// CrmTools.Engine and CrmTools.Sandbox; when the runtime looks for those, we answer:
+    /// <list type="bullet">
+    /// <item>PowerShell 7: from a private AssemblyLoadContext over Dependencies/Core, which then
+    /// resolves the engine's own dependencies from the same folder.</item>
+    /// <item>Windows PowerShell 5.1: from Dependencies/Desktop through AppDomain.AssemblyResolve,
+    /// answering only for files that are ours.</item>
+    /// </list>
+    /// The pattern is the one Microsoft Graph's authentication module uses.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        private static readonly object Gate = new object();
+        private static bool _installed;
+
+        internal static readonly string ModuleDirectory =
+            Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? AppContext.BaseDirectory;
+
+        internal static bool IsDesktop =>
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+        internal static string DependencyDirectory =>
+            Path.Combine(ModuleDirectory, "Dependencies", IsDesktop ? "Desktop" : "Core");
+
+        public void OnImport() => Install();
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            // Leave the resolver in place: types already handed out (connections held in
+            // variables) may still need it, and a re-import reuses the same context.
+        }
+
+        internal static void Install()
+        {
+            lock (Gate)
+            {
+                if (_installed) return;
+                if (IsDesktop) AppDomain.CurrentDomain.AssemblyResolve += ResolveDesktop;
+                else CoreDependencyLoader.Install(DependencyDirectory);
+                _installed = true;
+            }
+        }
+
+        private static Assembly? ResolveDesktop(object? sender, ResolveEventArgs args)
+        {
+            var name = new AssemblyName(args.Name).Name;
+            if (string.IsNullOrEmpty(name)) return null;
+            var path = Path.Combine(DependencyDirectory, name + ".dll");
+            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+        }
+    }
+}
