@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'CrmTools.dll'
+    RootModule           = 'CrmTools.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f3c8e-6f0e-4f51-9a3e-2f6d1c9e7a41'
     Author               = 'CrmTools contributors'

@@ -69,7 +69,7 @@ namespace CrmTools.Engine.ProPipelines
             var method = apiKey != null ? "ApiKey" : userToken != null ? "UserToken" : "Login";
             var connection = new PplConnection(accountUri, http, auth, method, apiKey != null ? "API key" : options.UserName ?? "user token")
             {
-                Slug = options.Slug ?? accountUri.Host.Split('.')[0],
+                Slug = options.Slug ?? SlugFromHost(accountUri),
             };
             try
             {
@@ -116,6 +116,10 @@ namespace CrmTools.Engine.ProPipelines
             _auth.Renew = null;
             return true;
         }
+
+        // https://acme.propipelines.com -> acme; a custom host or the sandbox has no slug until login tells it.
+        private static string? SlugFromHost(Uri accountUri) =>
+            accountUri.Host.EndsWith(".propipelines.com", StringComparison.OrdinalIgnoreCase) ? accountUri.Host.Split('.')[0] : null;
 
         private async Task<PplAuthToken> LoginAsync(string userName, Secret password, CancellationToken cancellationToken)
         {

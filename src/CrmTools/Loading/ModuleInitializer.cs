@@ -40,7 +40,8 @@ namespace CrmTools.Loading
             // variables) may still need it, and a re-import reuses the same context.
         }
 
-        internal static void Install()
+        /// <summary>Installs the resolver (idempotent). Called by CrmTools.psm1 before the cmdlets are imported.</summary>
+        public static void Install()
         {
             lock (Gate)
             {
