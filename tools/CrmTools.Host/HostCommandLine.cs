@@ -29,7 +29,7 @@ Exit code: 0, 1 when the script ended with a terminating error or was stopped, N
         public string? ScriptPath { get; private set; }
         public List<string> ScriptArguments { get; } = new List<string>();
 
-        /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a message for the user.</summary>
+        /// <summary>Parses <paramref name="args"/>; throws <see cref="StartupException"/> with a message for the user.</summary>
         public static HostCommandLine Parse(IReadOnlyList<string> args)
         {
             var line = new HostCommandLine();
@@ -46,7 +46,7 @@ Exit code: 0, 1 when the script ended with a terminating error or was stopped, N
                     case "-h": case "--help": case "-?": line.ShowHelp = true; break;
                     default:
                         if (args[i].StartsWith("--", StringComparison.Ordinal))
-                            throw new ArgumentException($"Unknown option '{args[i]}'.");
+                            throw new StartupException($"Unknown option '{args[i]}'.", showUsage: true);
                         line.ScriptPath = args[i];
                         break;
                 }
@@ -54,21 +54,21 @@ Exit code: 0, 1 when the script ended with a terminating error or was stopped, N
             for (; i < args.Count; i++) line.ScriptArguments.Add(args[i]);
 
             if (!line.ShowHelp && !line.Sandbox && line.ScriptPath == null)
-                throw new ArgumentException("No script given.");
+                throw new StartupException("No script given.", showUsage: true);
             if (line.Sandbox && line.ScriptPath != null)
-                throw new ArgumentException("--sandbox takes no script.");
+                throw new StartupException("--sandbox takes no script.", showUsage: true);
             return line;
         }
 
         private static string Value(IReadOnlyList<string> args, ref int i)
         {
-            if (i + 1 >= args.Count) throw new ArgumentException($"{args[i]} needs a value.");
+            if (i + 1 >= args.Count) throw new StartupException($"{args[i]} needs a value.", showUsage: true);
             return args[++i];
         }
 
         private static int PortValue(string text) =>
             int.TryParse(text, out int port) && port >= 0 && port <= 65535
                 ? port
-                : throw new ArgumentException($"'{text}' is not a port number.");
+                : throw new StartupException($"'{text}' is not a port number.", showUsage: true);
     }
 }

@@ -12,10 +12,9 @@ try
     }
     return options.Sandbox ? SandboxRunner.Run(options) : ScriptRunner.Run(options);
 }
-catch (ArgumentException ex)
+catch (StartupException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(HostCommandLine.Usage);
+    if (ex.ShowUsage) Console.Error.WriteLine(Environment.NewLine + HostCommandLine.Usage);
     return 2;
 }

@@ -11,19 +11,16 @@ namespace CrmTools.Host
     /// </summary>
     internal static class ScriptInvocation
     {
-        /// <summary>Global variable that holds the script's terminating error, if any.</summary>
-        public const string TerminatingErrorVariable = "__CrmToolsHostTerminatingError";
-
         private static readonly Regex ParameterName = new Regex(@"^-[\p{L}_?][\p{L}\p{N}_-]*:?$");
         private static readonly Regex ParameterWithValue = new Regex(@"^(-[\p{L}_][\p{L}\p{N}_-]*):(.+)$");
 
-        // The script runs inside try/catch so a terminating error ends only the script, not the pipeline:
-        // Out-Default then still completes and shows the objects it was holding for a table.
+        // No try/catch around the call: it would turn statement-terminating errors (a bad parameter value)
+        // into script-terminating ones, and the script would no longer run as it does under pwsh.
         public static string Build(string scriptPath, IEnumerable<string> arguments)
         {
             var call = new StringBuilder("& ").Append(Quote(scriptPath));
             foreach (string argument in arguments) call.Append(' ').Append(Token(argument));
-            return $"try {{ {call} }} catch {{ $global:{TerminatingErrorVariable} = $_ }}";
+            return call.ToString();
         }
 
         private static string Token(string argument)

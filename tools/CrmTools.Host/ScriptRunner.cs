@@ -19,11 +19,11 @@ namespace CrmTools.Host
         public static int Run(HostCommandLine options)
         {
             string script = Path.GetFullPath(options.ScriptPath!);
-            if (!File.Exists(script)) throw new ArgumentException($"Script '{script}' does not exist.");
+            if (!File.Exists(script)) throw new StartupException($"Script '{script}' does not exist.");
             string? module = options.NoModule ? null : ResolveModule(options.ModulePath);
 
             // Preloaded first, so the module meets them already in the process (the dependency-conflict test).
-            foreach (string assembly in options.Preload) Assembly.LoadFrom(Path.GetFullPath(assembly));
+            foreach (string assembly in options.Preload) Preload(assembly);
 
             var host = new CrmToolsHost(HostIO.FromConsole());
             using Runspace runspace = HostedRunspace.Open(host);
@@ -31,7 +31,7 @@ namespace CrmTools.Host
             {
                 if (module != null) HostedRunspace.ImportModule(runspace, module);
             }
-            catch (InvalidOperationException ex)
+            catch (ModuleImportException ex)
             {
                 host.UI.WriteErrorLine(ex.Message);
                 return Failure;
@@ -44,7 +44,7 @@ namespace CrmTools.Host
             using var ps = PowerShell.Create(runspace);
             // Errors go down the pipeline with the output, like in pwsh, so Out-Default shows them in order;
             // NormalView prints the category and FullyQualifiedErrorId that ConciseView hides.
-            ps.AddScript($"$global:ErrorView = 'NormalView'; $global:LASTEXITCODE = 0; $global:{ScriptInvocation.TerminatingErrorVariable} = $null").Invoke();
+            ps.AddScript("$global:ErrorView = 'NormalView'; $global:LASTEXITCODE = 0").Invoke();
             ps.Commands.Clear();
             ps.AddScript(invocation).AddCommand("Out-Default");
             ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
@@ -54,6 +54,8 @@ namespace CrmTools.Host
                 try
                 {
                     ps.Invoke();
+                    // A stop that lands between statements ends Invoke without an exception.
+                    if (ps.InvocationStateInfo.State == PSInvocationState.Stopped) return Failure;
                 }
                 catch (PipelineStoppedException)
                 {
@@ -61,19 +63,28 @@ namespace CrmTools.Host
                 }
                 catch (RuntimeException ex)
                 {
+                    // As in pwsh, Out-Default ends with the pipeline: a table it was still sizing from its first
+                    // rows (objects with no format view) is lost. The module's types all have views and stream.
                     host.UI.WriteErrorLine(ErrorRecordFormatter.Format(ex.ErrorRecord));
                     return Failure;
                 }
             }
 
-            if (runspace.SessionStateProxy.GetVariable(ScriptInvocation.TerminatingErrorVariable) is ErrorRecord error)
-            {
-                host.UI.WriteErrorLine(ErrorRecordFormatter.Format(error));
-                return Failure;
-            }
             if (host.ShouldExit) return host.ExitCode;
             // 'exit N' in the script file sets $LASTEXITCODE, as pwsh -File passes it on.
             return runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int code ? code : Success;
+        }
+
+        private static void Preload(string path)
+        {
+            try
+            {
+                Assembly.LoadFrom(Path.GetFullPath(path));
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is BadImageFormatException || ex is FileLoadException)
+            {
+                throw new StartupException($"--preload '{path}': {ex.Message}");
+            }
         }
 
         private static string ResolveModule(string? given)
@@ -81,10 +92,10 @@ namespace CrmTools.Host
             if (given != null)
             {
                 string full = Path.GetFullPath(given);
-                return File.Exists(full) ? full : throw new ArgumentException($"Module manifest '{full}' does not exist.");
+                return File.Exists(full) ? full : throw new StartupException($"Module manifest '{full}' does not exist.");
             }
             return PackagedModuleLocator.Find(AppContext.BaseDirectory)
-                ?? throw new ArgumentException(
+                ?? throw new StartupException(
                     $"No {PackagedModuleLocator.RelativeManifestPath} found above {AppContext.BaseDirectory}: " +
                     "build the module first (dotnet build), or pass --module <path>.");
         }

@@ -131,7 +131,7 @@ namespace CrmTools.Sandbox.Hosting
                     if (fault.Drop)
                     {
                         entry.Status = 0;
-                        ctx.Response.Abort();
+                        ConnectionDropper.Drop(ctx);
                         return;
                     }
                     if (fault.Status > 0)

@@ -32,6 +32,14 @@ namespace CrmTools.Sandbox.ProPipelines
                 utc = dto.UtcDateTime;
                 return true;
             }
+            // An unencoded "+02:00" offset arrives as " 02:00" once the query string is decoded.
+            int t = text.IndexOf('T');
+            if (t > 0 && text.IndexOf(' ', t) > t
+                && DateTimeOffset.TryParseExact(text.Replace(' ', '+'), Formats, CultureInfo.InvariantCulture, styles, out dto))
+            {
+                utc = dto.UtcDateTime;
+                return true;
+            }
             return false;
         }
 

@@ -189,6 +189,8 @@ namespace CrmTools.Sandbox.ProPipelines
         public List<PplRow> Rows = new List<PplRow>();
         public List<PplComment> Comments = new List<PplComment>();
         public string[] Tags = new string[0];
+        public int Privacy = 1;                  // 0 = shared with everyone ("off")
+        public bool IsArchived;
         public DateTime CreatedAt;
         public DateTime UpdatedAt;
     }
@@ -199,6 +201,7 @@ namespace CrmTools.Sandbox.ProPipelines
         public int SpreadsheetId;
         public string[] Content = new string[0];
         public int? LeadId;
+        public bool IsActive = true;
         public bool IsCalled;
         public string? CalledFrom;
         public DateTime? CalledAt;
@@ -213,7 +216,8 @@ namespace CrmTools.Sandbox.ProPipelines
         public string Event = "";
         public string Target = "";
         public string TargetType = "url";
-        public bool IsActive = true;
+        public string? Name;
+        public bool IsDisabled;
         public DateTime CreatedAt;
     }
 
@@ -227,6 +231,8 @@ namespace CrmTools.Sandbox.ProPipelines
         public int TryCount;
         public int? LastReturnedCode;
         public string DataJson = "{}";
+        public string Target = "";
+        public string TargetType = "url";
         public DateTime CreatedAt;
         public DateTime UpdatedAt;
     }

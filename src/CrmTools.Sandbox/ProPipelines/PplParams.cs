@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CrmTools.Sandbox.Hosting;
 
@@ -161,13 +160,6 @@ namespace CrmTools.Sandbox.ProPipelines
             if (v.Equals("asc", StringComparison.OrdinalIgnoreCase)) return true;
             if (v.Equals("desc", StringComparison.OrdinalIgnoreCase)) return false;
             throw PplError.NotRecognized("direction");
-        }
-
-        public string Describe()
-        {
-            var sb = new StringBuilder();
-            foreach (var kv in _values) sb.Append(kv.Key).Append('=').Append(kv.Value.Text).Append(';');
-            return sb.ToString();
         }
     }
 }

@@ -12,6 +12,7 @@ namespace CrmTools.Sandbox.ProPipelines
     internal static class PplSeeder
     {
         public const int FirstLeadId = 1001;
+        public const int FirstCommentId = 13800;
 
         private static readonly string[] FirstNames =
         {
@@ -118,7 +119,14 @@ namespace CrmTools.Sandbox.ProPipelines
             var leads = new List<PplLead>(count);
             var assignable = s.Users.FindAll(u => u.HasActivated);
             var activeClients = s.Clients.FindAll(c => c.IsActive);
-            for (int i = 0; i < count; i++) leads.Add(GenerateLead(s, i, assignable, activeClients));
+            var titles = new Dictionary<string, string>(StringComparer.Ordinal); // a few hundred distinct titles: share them
+            for (int i = 0; i < count; i++)
+            {
+                var lead = GenerateLead(s, i, assignable, activeClients);
+                if (titles.TryGetValue(lead.Title, out var shared)) lead.Title = shared;
+                else titles[lead.Title] = lead.Title;
+                leads.Add(lead);
+            }
             return leads;
         }
 
@@ -182,6 +190,7 @@ namespace CrmTools.Sandbox.ProPipelines
                     var t = r.Pick(TagPool);
                     if (!tags.Contains(t)) tags.Add(t);
                 }
+                tags.Sort(StringComparer.OrdinalIgnoreCase);
                 lead.Tags = tags.ToArray();
             }
             if (clients.Count > 0 && r.Chance(40)) lead.ClientFolderId = clients[r.Next(clients.Count)].Id;
@@ -189,8 +198,45 @@ namespace CrmTools.Sandbox.ProPipelines
             return lead;
         }
 
-        /// <summary>Comments and histories on some generated leads.</summary>
-        public static void SeedLeadItems(PplState s) { }
+        private static readonly string[] CommentTexts =
+        {
+            "Called, left a voicemail.",
+            "Sent the brochure and the price list.",
+            "Meeting booked for next Tuesday.",
+            "Très intéressé par l'offre — à relancer.",
+            "Asked to talk to their CFO first.",
+            "Spoke with the assistant; decision maker is {0}.",
+        };
+
+        /// <summary>Comments on some of the first 300 generated leads (more leads get none, to stay lean).</summary>
+        public static void SeedLeadItems(PplState s)
+        {
+            int n = Math.Min(300, s.Leads.Count);
+            for (int i = 0; i < n; i++)
+            {
+                var lead = s.Leads[i];
+                var r = PplRandom.For(s.Seed, 2, i);
+                if (!r.Chance(35)) continue;
+                var list = new List<PplComment>();
+                int count = r.Next(1, 4);
+                for (int k = 0; k < count; k++)
+                {
+                    var span = Math.Max(1, (int)(lead.UpdatedAt - lead.CreatedAt).TotalMinutes);
+                    list.Add(new PplComment
+                    {
+                        Id = s.NextId("comment", FirstCommentId),
+                        LeadId = lead.Id,
+                        Content = string.Format(CultureInfo.InvariantCulture, r.Pick(CommentTexts), "ceo." + lead.Id + "@example.org"),
+                        UserId = lead.UserId ?? s.Users[0].Id,
+                        ActivityId = r.Chance(40) ? s.Activities[r.Next(s.Activities.Count)].Id : (int?)null,
+                        IsPinned = r.Chance(10),
+                        CreatedAt = lead.CreatedAt.AddMinutes(r.Next(span)),
+                    });
+                }
+                list.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
+                s.CommentsByLead[lead.Id] = list;
+            }
+        }
 
         // ---- the account ----
 
@@ -253,6 +299,49 @@ namespace CrmTools.Sandbox.ProPipelines
             AddActivity(s, 273, "Unanswered", "phone", 271, "red", "call");
             AddActivity(s, 274, "E-mail", "envelope", null, null, "email");
             AddActivity(s, 275, "Meeting", "handshake-o", null, null, "meeting");
+
+            SeedSpreadsheets(s, t0.AddDays(200));
+        }
+
+        /// <summary>Two prospecting lists; a few prospects were called from the sandbox phone number.</summary>
+        public const string CalledFromPhone = "+1 801 555 0100";
+
+        private static void SeedSpreadsheets(PplState s, DateTime t0)
+        {
+            var columns = new[] { "Lead's name", "Firstname", "Lastname", "Email", "Phone" };
+            var lists = new[]
+            {
+                (17197, "Square prospects", "This prospect is for the Square area", 518, false, new[] { "green", "square" }),
+                (17198, "Circle prospects", "This prospect is for the Circle area", 514, true, new[] { "circle" }),
+            };
+            int n = 0;
+            foreach (var (id, title, description, user, archived, tags) in lists)
+            {
+                var sheet = new PplSpreadsheet
+                {
+                    Id = id, Title = title, Description = description, UserId = user, Columns = columns, Tags = tags,
+                    IsArchived = archived, CreatedAt = t0.AddDays(n), UpdatedAt = t0.AddDays(n + 2),
+                };
+                for (int i = 0; i < 8; i++, n++)
+                {
+                    var seed = (int)(PplRandom.For(s.Seed, 3, n).NextULong() & 0x7FFFFFFF);
+                    var c = MakeContact(seed);
+                    var row = new PplRow
+                    {
+                        Id = s.NextId("row", 100), SpreadsheetId = id, CreatedAt = sheet.CreatedAt, UpdatedAt = sheet.UpdatedAt,
+                        Content = new[] { c.Company, c.First, c.Last, c.Email, c.Phone },
+                    };
+                    if (i % 3 == 0)
+                    {
+                        row.IsCalled = true;
+                        row.CalledFrom = CalledFromPhone;
+                        row.CalledAt = sheet.UpdatedAt;
+                    }
+                    sheet.Rows.Add(row);
+                }
+                s.Spreadsheets.Add(sheet);
+            }
+            s.BumpIdsPast("spreadsheet", 17198);
         }
 
         private static PplUser AddUser(PplState s, int id, string first, string last, string email, bool admin,

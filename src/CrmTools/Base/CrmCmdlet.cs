@@ -59,25 +59,71 @@ namespace CrmTools.Base
 
         /// <summary>
         /// Writes each item of a paged stream as it arrives. Stops requesting as soon as the
-        /// pipeline stops (Select-Object -First, a downstream error, Ctrl+C).
+        /// pipeline stops (Select-Object -First, a downstream error, Ctrl+C). A failure of the
+        /// listing itself (bad input, the service) is a non-terminating error for
+        /// <paramref name="target"/>; failures downstream propagate untouched.
         /// </summary>
-        protected void WriteStream<T>(ItemStream<T> stream, bool writeTotalCount = false)
+        protected void WriteStream<T>(Func<ItemStream<T>> open, object? target = null, bool writeTotalCount = false)
         {
+            ItemStream<T> stream;
+            try
+            {
+                using (CrmLog.Use(Log)) stream = open();
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                WriteFailure(ex, target);
+                return;
+            }
             using (stream)
             {
                 var first = true;
-                while (Wait(MoveNext(stream)))
+                while (true)
                 {
-                    if (first && writeTotalCount)
+                    bool more;
+                    try
                     {
-                        WriteTotalCount(stream.TotalCount);
+                        more = Wait(MoveNext(stream));
                     }
+                    catch (Exception ex) when (IsReportable(ex))
+                    {
+                        WriteFailure(ex, target);
+                        return;
+                    }
+                    if (first && writeTotalCount) WriteTotalCount(more ? stream.TotalCount : stream.TotalCount ?? 0);
                     first = false;
+                    if (!more) return;
                     WriteObject(stream.Current);
                 }
-                if (first && writeTotalCount) WriteTotalCount(stream.TotalCount ?? 0);
             }
         }
+
+        /// <summary>
+        /// Runs engine work for one input item. On failure writes a non-terminating error for
+        /// <paramref name="target"/> and returns false, so the pipeline goes on with the next item.
+        /// </summary>
+        protected bool TryRun<T>(object? target, Func<CancellationToken, Task<T>> operation, out T result)
+        {
+            try
+            {
+                result = Run(operation);
+                return true;
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                WriteFailure(ex, target);
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary>As <see cref="TryRun{T}"/> for work without a result.</summary>
+        protected bool TryRun(object? target, Func<CancellationToken, Task> operation) =>
+            TryRun<bool>(target, async ct =>
+            {
+                await operation(ct).ConfigureAwait(false);
+                return true;
+            }, out _);
 
         /// <summary>Writes a failure as a non-terminating error; the pipeline goes on with the next input.</summary>
         protected void WriteFailure(Exception exception, object? target) => WriteError(ErrorRecords.From(exception, target));
@@ -85,7 +131,11 @@ namespace CrmTools.Base
         /// <summary>Stops the command with a terminating error.</summary>
         protected void ThrowFailure(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
 
-        /// <summary>Runs <paramref name="action"/> and reports a failure as a non-terminating error for <paramref name="target"/>.</summary>
+        /// <summary>
+        /// Runs <paramref name="action"/> and reports an engine failure as a non-terminating error for
+        /// <paramref name="target"/>. Failures from downstream commands (they surface from WriteObject as
+        /// RuntimeException) are not ours and propagate. Prefer <see cref="TryRun{T}"/> and write outside it.
+        /// </summary>
         protected bool TryInvoke(object? target, Action action)
         {
             try
@@ -100,9 +150,9 @@ namespace CrmTools.Base
             }
         }
 
-        /// <summary>Exceptions that are failures of the work (not the pipeline stopping or a terminating error already formed).</summary>
+        /// <summary>Exceptions that are failures of the work (not the pipeline stopping, nor PowerShell's own errors).</summary>
         protected static bool IsReportable(Exception ex) =>
-            !(ex is PipelineStoppedException) && !(ex is OperationCanceledException) && !(ex is PipelineClosedException) &&
+            !(ex is RuntimeException) && !(ex is PipelineStoppedException) && !(ex is OperationCanceledException) && !(ex is PipelineClosedException) &&
             !(ex is ActionPreferenceStopException) && !(ex is ParameterBindingException) && !(ex is HaltCommandException) &&
             !(ex.GetType().Name == "StopUpstreamCommandsException");
 

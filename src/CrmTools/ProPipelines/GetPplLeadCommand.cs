@@ -99,7 +99,7 @@ namespace CrmTools.ProPipelines
             {
                 foreach (var id in Id)
                 {
-                    TryInvoke(id, () => WriteObject(Run(ct => connection.Leads.GetAsync(id, ct))));
+                    if (TryRun(id, ct => connection.Leads.GetAsync(id, ct), out var lead)) WriteObject(lead);
                 }
                 return;
             }
@@ -110,13 +110,10 @@ namespace CrmTools.ProPipelines
                 First = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
                 PageSize = PageSize,
             };
-            TryInvoke(null, () =>
-            {
-                var stream = Unassigned
+            WriteStream(() => Unassigned
                     ? connection.Leads.ListUnassigned(paging, CancellationToken)
-                    : connection.Leads.List(BuildQuery(), paging, CancellationToken);
-                WriteStream(stream, PagingParameters.IncludeTotalCount);
-            });
+                    : connection.Leads.List(BuildQuery(), paging, CancellationToken),
+                target: null, writeTotalCount: PagingParameters.IncludeTotalCount);
         }
 
         private PplLeadQuery BuildQuery() => new PplLeadQuery

@@ -12,7 +12,7 @@ namespace CrmTools.Hosting
     {
         private readonly CrmToolsHostUserInterface _ui;
         private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = HelpCulture(CultureInfo.CurrentUICulture);
+        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
         public CrmToolsHost(HostIO io)
         {
@@ -59,10 +59,5 @@ namespace CrmTools.Hosting
         public override void NotifyBeginApplication() { }
 
         public override void NotifyEndApplication() { }
-
-        // Help is looked up under <module>/<culture>/; a machine with no locale set (LANG unset, common in
-        // containers and CI) reports the invariant culture, which has no folder, so fall back to en-US.
-        private static CultureInfo HelpCulture(CultureInfo culture) =>
-            string.IsNullOrEmpty(culture.Name) ? CultureInfo.GetCultureInfo("en-US") : culture;
     }
 }

@@ -17,8 +17,9 @@ namespace CrmTools.Hosting
             string message = error.ErrorDetails?.Message ?? error.Exception?.Message ?? error.ToString();
             text.AppendLine(command != null ? command + " : " + message : message);
 
+            // A parse error's message already is the position and the complaint.
             string? position = error.InvocationInfo?.PositionMessage;
-            if (!string.IsNullOrEmpty(position)) text.AppendLine(position);
+            if (!string.IsNullOrEmpty(position) && !(error.Exception is ParseException)) text.AppendLine(position);
 
             text.AppendLine("+ CategoryInfo          : " + error.CategoryInfo);
             text.Append("+ FullyQualifiedErrorId : " + error.FullyQualifiedErrorId);

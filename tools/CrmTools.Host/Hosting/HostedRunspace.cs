@@ -1,4 +1,5 @@
 using System;
+using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -21,23 +22,26 @@ namespace CrmTools.Hosting
             return runspace;
         }
 
-        /// <summary>Imports a module by manifest path into the global scope; throws with PowerShell's own message if it fails.</summary>
-        public static void ImportModule(Runspace runspace, string manifestPath)
+        /// <summary>Imports a module by manifest path into the global scope; throws <see cref="ModuleImportException"/> with PowerShell's own message if it fails.</summary>
+        public static PSModuleInfo ImportModule(Runspace runspace, string manifestPath)
         {
             using var ps = PowerShell.Create(runspace);
-            ps.AddCommand("Import-Module").AddParameter("Name", manifestPath).AddParameter("ErrorAction", "Stop");
+            ps.AddCommand("Import-Module").AddParameter("Name", manifestPath).AddParameter("PassThru")
+                .AddParameter("ErrorAction", "Stop");
+            Collection<PSModuleInfo> imported;
             try
             {
-                ps.Invoke();
+                imported = ps.Invoke<PSModuleInfo>();
             }
             catch (RuntimeException ex)
             {
-                throw new InvalidOperationException(
+                throw new ModuleImportException(
                     $"Import-Module '{manifestPath}' failed:{Environment.NewLine}{ErrorRecordFormatter.Format(ex.ErrorRecord)}", ex);
             }
             if (ps.Streams.Error.Count > 0)
-                throw new InvalidOperationException($"Import-Module '{manifestPath}' failed:{Environment.NewLine}" +
+                throw new ModuleImportException($"Import-Module '{manifestPath}' failed:{Environment.NewLine}" +
                     string.Join(Environment.NewLine, ps.Streams.Error.Select(ErrorRecordFormatter.Format)));
+            return imported[0];
         }
 
         private static void Run(Runspace runspace, string script)

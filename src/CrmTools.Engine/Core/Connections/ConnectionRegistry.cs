@@ -17,6 +17,9 @@ namespace CrmTools.Engine.Connections
         private static readonly ConcurrentDictionary<Guid, CrmConnection> All = new ConcurrentDictionary<Guid, CrmConnection>();
         private static readonly ConcurrentDictionary<(Guid Session, string Service), CrmConnection> SessionDefaults =
             new ConcurrentDictionary<(Guid, string), CrmConnection>();
+        // Sessions that disconnected their default: they must not silently fall back to another session's connection.
+        private static readonly ConcurrentDictionary<(Guid Session, string Service), byte> Disconnected =
+            new ConcurrentDictionary<(Guid, string), byte>();
         private static readonly ConcurrentDictionary<string, CrmConnection> ProcessDefaults =
             new ConcurrentDictionary<string, CrmConnection>(StringComparer.OrdinalIgnoreCase);
 
@@ -25,12 +28,15 @@ namespace CrmTools.Engine.Connections
         {
             All[connection.Id] = connection;
             SessionDefaults[(session, connection.Service.ToUpperInvariant())] = connection;
+            Disconnected.TryRemove((session, connection.Service.ToUpperInvariant()), out _);
             ProcessDefaults[connection.Service] = connection;
         }
 
         public static CrmConnection? GetDefault(string service, Guid session)
         {
-            if (SessionDefaults.TryGetValue((session, service.ToUpperInvariant()), out var c) && !c.IsDisposed) return c;
+            var key = (session, service.ToUpperInvariant());
+            if (SessionDefaults.TryGetValue(key, out var c) && !c.IsDisposed) return c;
+            if (Disconnected.ContainsKey(key)) return null;
             return ProcessDefaults.TryGetValue(service, out c) && !c.IsDisposed ? c : null;
         }
 
@@ -49,6 +55,7 @@ namespace CrmTools.Engine.Connections
             foreach (var pair in SessionDefaults.Where(p => ReferenceEquals(p.Value, connection)).ToList())
             {
                 SessionDefaults.TryRemove(pair.Key, out _);
+                Disconnected[pair.Key] = 0;
             }
             foreach (var pair in ProcessDefaults.Where(p => ReferenceEquals(p.Value, connection)).ToList())
             {
