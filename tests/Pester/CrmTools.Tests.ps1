@@ -35,7 +35,7 @@ Describe 'Get-PplLead' {
     }
     It 'stops requesting when Select-Object stops the pipeline' {
         $sandbox.Sandbox.Control.ResetRequestLog()
-        Get-PplLead -PageSize 10 | Select-Object -First 3 | Out-Null
+        Get-PplLead | Select-Object -First 3 | Out-Null
         $sandbox.Sandbox.Control.CountRequests('/leads') | Should -Be 1
     }
     It 'filters by status' {

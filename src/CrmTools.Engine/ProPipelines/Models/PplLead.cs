@@ -13,8 +13,15 @@ namespace CrmTools.Engine.ProPipelines.Models
 
         public string? Title { get; set; }
 
-        /// <summary>todo, standby, won, lost or cancelled (the service capitalises it in some answers).</summary>
-        public string? Status { get; set; }
+        /// <summary>todo, standby, won, lost or cancelled. The service capitalises it in some answers ("Todo");
+        /// it is kept lower case, as the documented values are, so output and filters agree.</summary>
+        public string? Status
+        {
+            get => _status;
+            set => _status = value?.ToLowerInvariant();
+        }
+
+        private string? _status;
 
         public string? Step { get; set; }
 
