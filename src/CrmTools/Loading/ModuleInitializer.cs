@@ -47,10 +47,14 @@ namespace CrmTools.Loading
             {
                 if (_installed) return;
                 if (IsDesktop) AppDomain.CurrentDomain.AssemblyResolve += ResolveDesktop;
-                else CoreDependencyLoader.Install(DependencyDirectory);
+                else InstallCore();
                 _installed = true;
             }
         }
+
+        // Kept out of Install so that on .NET Framework the JIT never meets AssemblyLoadContext, which it lacks.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void InstallCore() => CoreDependencyLoader.Install(DependencyDirectory);
 
         private static Assembly? ResolveDesktop(object? sender, ResolveEventArgs args)
         {

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
@@ -113,7 +111,7 @@ namespace CrmTools.Tests.Harness
             _answers.Dispose();
         }
 
-        private RunState Start(string script, IDictionary<string, object?>? parameters)
+        private PsRun Start(string script, IDictionary<string, object?>? parameters)
         {
             var ps = PowerShell.Create(_runspace);
             if (Interlocked.CompareExchange(ref _running, ps, null) != null)
@@ -122,79 +120,23 @@ namespace CrmTools.Tests.Harness
                 throw new InvalidOperationException("A PsSession runs one script at a time; await the running one first.");
             }
             lock (_hostText) _hostBuffer.GetStringBuilder().Clear();
-            return new RunState(this, ps, script, parameters ?? new Dictionary<string, object?>());
+            return new PsRun(this, ps, script, parameters ?? new Dictionary<string, object?>());
         }
 
-        private static bool HasParamBlock(string script) =>
-            Parser.ParseInput(script, out _, out _).ParamBlock != null;
-
-        /// <summary>One run: its pipeline, where its output goes, and the variables to take away afterwards.</summary>
-        private sealed class RunState : IDisposable
+        /// <summary>The host text written since the run began.</summary>
+        internal string HostTextSoFar()
         {
-            private readonly PsSession _session;
-            private readonly List<string> _temporaryVariables = new List<string>();
-            private ErrorRecord? _terminatingError;
-            private bool _stopped;
-
-            public RunState(PsSession session, PowerShell ps, string script, IDictionary<string, object?> parameters)
-            {
-                _session = session;
-                PowerShell = ps;
-                Output.DataAdded += (_, e) => session.OutputWritten?.Invoke(Output[e.Index]);
-
-                ps.AddScript(script);
-                if (HasParamBlock(script))
-                {
-                    foreach (var parameter in parameters) ps.AddParameter(parameter.Key, parameter.Value);
-                }
-                else
-                {
-                    foreach (var parameter in parameters)
-                    {
-                        session._runspace.SessionStateProxy.SetVariable(parameter.Key, parameter.Value);
-                        _temporaryVariables.Add(parameter.Key);
-                    }
-                }
-            }
-
-            public PowerShell PowerShell { get; }
-
-            public PSDataCollection<PSObject> Output { get; } = new PSDataCollection<PSObject>();
-
-            public void Ended(RuntimeException ex)
-            {
-                if (ex is PipelineStoppedException) _stopped = true;
-                else _terminatingError = ex.ErrorRecord;
-            }
-
-            public PsResult Finish()
-            {
-                var streams = PowerShell.Streams;
-                var errors = streams.Error.ToList();
-                if (_terminatingError != null) errors.Add(_terminatingError);
-                // A stop that lands between statements ends the run without an exception.
-                bool stopped = _stopped || PowerShell.InvocationStateInfo.State == PSInvocationState.Stopped;
-                string hostText;
-                lock (_session._hostText) hostText = _session._hostBuffer.ToString();
-
-                return new PsResult(
-                    Output.ToList(), errors, _terminatingError, stopped,
-                    streams.Verbose.Select(r => r.Message).ToList(),
-                    streams.Debug.Select(r => r.Message).ToList(),
-                    streams.Warning.Select(r => r.Message).ToList(),
-                    streams.Information.Select(r => r.MessageData?.ToString() ?? "").ToList(),
-                    streams.Progress.ToList(),
-                    hostText);
-            }
-
-            public void Dispose()
-            {
-                foreach (string name in _temporaryVariables) _session._runspace.SessionStateProxy.PSVariable.Remove(name);
-                _session._answers.Clear();
-                Interlocked.Exchange(ref _session._running, null);
-                PowerShell.Dispose();
-                Output.Dispose();
-            }
+            lock (_hostText) return _hostBuffer.ToString();
         }
+
+        internal void RaiseOutputWritten(PSObject item) => OutputWritten?.Invoke(item);
+
+        /// <summary>Called when a run ends: forgets its answers and frees the session for the next run.</summary>
+        internal void RunEnded()
+        {
+            _answers.Clear();
+            Interlocked.Exchange(ref _running, null);
+        }
+
     }
 }

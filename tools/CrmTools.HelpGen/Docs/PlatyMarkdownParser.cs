@@ -26,44 +26,12 @@ namespace CrmTools.HelpGen.Docs
         public static CommandDoc Parse(string path)
         {
             var doc = new CommandDoc(path);
-            var lines = WithoutComments(File.ReadAllLines(path));
+            var lines = MarkdownComments.Remove(File.ReadAllLines(path));
             int start = ReadFrontMatter(lines, doc);
             string currentSection = "";
             foreach (var section in Split(lines, start))
                 currentSection = Apply(section, currentSection, doc);
             return doc;
-        }
-
-        // <!-- notes to the writer --> never reach Get-Help (but text inside code fences is left alone).
-        private static List<string> WithoutComments(IEnumerable<string> lines)
-        {
-            var kept = new List<string>();
-            string? openFence = null;
-            bool inComment = false;
-            foreach (string line in lines)
-            {
-                string? fence = MarkdownBlocks.FenceMarker(line);
-                if (!inComment && (openFence != null || fence != null))
-                {
-                    if (openFence == null) openFence = fence;
-                    else if (fence == openFence) openFence = null;
-                    kept.Add(line);
-                    continue;
-                }
-                var text = new System.Text.StringBuilder();
-                for (int i = 0; i < line.Length;)
-                {
-                    string marker = inComment ? "-->" : "<!--";
-                    int at = line.IndexOf(marker, i, StringComparison.Ordinal);
-                    if (at < 0) { if (!inComment) text.Append(line, i, line.Length - i); break; }
-                    if (!inComment) text.Append(line, i, at - i);
-                    inComment = !inComment;
-                    i = at + marker.Length;
-                }
-                // A line that only held a comment disappears instead of becoming a paragraph break.
-                if (text.Length > 0 || line.Length == 0) kept.Add(text.ToString());
-            }
-            return kept;
         }
 
         private static int ReadFrontMatter(List<string> lines, CommandDoc doc)

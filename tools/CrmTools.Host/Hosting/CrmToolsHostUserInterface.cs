@@ -26,7 +26,7 @@ namespace CrmTools.Hosting
 
         public override PSHostRawUserInterface RawUI => _rawUI;
 
-        // Tells the format engine ($PSStyle.OutputRendering = Host) whether it may emit ANSI sequences.
+        // Tells scripts and the engine whether ANSI sequences reach a terminal (off for files and captures).
         public override bool SupportsVirtualTerminal => _io.ColorOutput;
 
         public override void Write(string value) => WriteOut(value, false, null, null);
