@@ -1,5 +1,7 @@
 using System;
 using CrmTools.Sandbox.Hosting;
+using CrmTools.Sandbox.Nimble;
+using CrmTools.Sandbox.LimeGo;
 using CrmTools.Sandbox.ProPipelines;
 
 namespace CrmTools.Sandbox
@@ -17,10 +19,16 @@ namespace CrmTools.Sandbox
         {
             Control = new SandboxControl(options.LatencyMs);
             var ppl = new PplService(options);
-            _host = ListenerHost.Start(options.Port, Control, new ISandboxService[] { ppl });
+            var limeGo = new LimeGoService(options);
+            var nimble = new NimbleService(options);
+            _host = ListenerHost.Start(options.Port, Control, new ISandboxService[] { ppl, limeGo, nimble });
             BaseUri = _host.BaseUri;
             ppl.Attach(new Uri(BaseUri, ppl.Prefix + "/"));
             Ppl = ppl.Facade;
+            limeGo.Attach(new Uri(BaseUri, limeGo.Prefix + "/"));
+            LimeGo = limeGo.Facade;
+            nimble.Attach(new Uri(BaseUri, nimble.Prefix + "/"));
+            Nimble = nimble.Facade;
         }
 
         /// <summary>Binds a local port and starts serving on background threads.</summary>
@@ -34,6 +42,12 @@ namespace CrmTools.Sandbox
 
         /// <summary>The ProPipelines emulation and its state.</summary>
         public PplSandbox Ppl { get; }
+
+        /// <summary>The Nimble emulation: address, OAuth client id/secret, tokens and the token-lifetime knob.</summary>
+        public NimbleSandbox Nimble { get; }
+
+        /// <summary>The Lime Go emulation: address, API keys, feed and subscription knobs.</summary>
+        public LimeGoSandbox LimeGo { get; }
 
         /// <summary>Stops listening; requests in flight may be cut.</summary>
         public void Stop() => _host.Dispose();

@@ -16,11 +16,15 @@ namespace CrmTools.Engine.ProPipelines
         private readonly SemaphoreSlim _renewal = new SemaphoreSlim(1, 1);
         private volatile Secret? _userToken;
 
-        public PplAuthenticator(Secret? apiKey, Secret? userToken)
+        public PplAuthenticator(Secret? apiKey, Secret? userToken, PplQuota quota)
         {
             ApiKey = apiKey;
             _userToken = userToken;
+            Quota = quota;
         }
+
+        /// <summary>Counts every authenticated attempt: each one spends a request of the daily quota.</summary>
+        public PplQuota Quota { get; }
 
         public Secret? ApiKey { get; }
 
@@ -35,6 +39,7 @@ namespace CrmTools.Engine.ProPipelines
 
         public Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            Quota.Count();
             var token = _userToken;
             if (token != null) request.Headers.TryAddWithoutValidation("X-USER-TOKEN", token.Reveal());
             else if (ApiKey != null) request.Headers.TryAddWithoutValidation("X-API-KEY", ApiKey.Reveal());

@@ -28,6 +28,16 @@ namespace CrmTools.Engine.ProPipelines
             _authMethod = authMethod;
             _account = account;
             Leads = new PplLeadsApi(this);
+            Comments = new PplCommentsApi(this);
+            Attachments = new PplAttachmentsApi(this);
+            History = new PplLeadHistoryApi(this);
+            Steps = new PplStepsApi(this);
+            AccountSettings = new PplAccountApi(this);
+            ClientFolders = new PplClientFoldersApi(this);
+            Prospecting = new PplProspectingApi(this);
+            Users = new PplUsersApi(this);
+            Teams = new PplTeamsApi(this);
+            Webhooks = new PplWebhooksApi(this);
         }
 
         /// <summary>ApiKey, UserToken, Login, or LogAs (API key acting as a user).</summary>
@@ -54,6 +64,37 @@ namespace CrmTools.Engine.ProPipelines
 
         public PplLeadsApi Leads { get; }
 
+        /// <summary>Lead comments.</summary>
+        public PplCommentsApi Comments { get; }
+
+        /// <summary>Lead attachments.</summary>
+        public PplAttachmentsApi Attachments { get; }
+
+        /// <summary>Lead action histories.</summary>
+        public PplLeadHistoryApi History { get; }
+
+        public PplStepsApi Steps { get; }
+
+        /// <summary>Pipelines, categories, predefined tags, fields, activities.</summary>
+        public PplAccountApi AccountSettings { get; }
+
+        public PplClientFoldersApi ClientFolders { get; }
+
+        /// <summary>Prospecting lists and prospects.</summary>
+        public PplProspectingApi Prospecting { get; }
+
+        public PplUsersApi Users { get; }
+
+        public PplTeamsApi Teams { get; }
+
+        public PplWebhooksApi Webhooks { get; }
+
+        /// <summary>Requests this connection has sent today, against the daily quota.</summary>
+        public PplQuota Quota => _auth.Quota;
+
+        /// <summary>The API key, when the connection has one (for webhook signatures; never shown).</summary>
+        internal Secret? ApiKeySecret => _auth.ApiKey;
+
         /// <summary>Creates a connection, logs in if asked, and checks the credentials with /ping.</summary>
         public static async Task<PplConnection> ConnectAsync(PplConnectOptions options, CancellationToken cancellationToken)
         {
@@ -64,7 +105,7 @@ namespace CrmTools.Engine.ProPipelines
             var userToken = Secret.FromSecureStringOrNull(options.UserToken);
             var password = Secret.FromSecureStringOrNull(options.Password);
 
-            var auth = new PplAuthenticator(apiKey, userToken);
+            var auth = new PplAuthenticator(apiKey, userToken, new PplQuota());
             var http = new CrmHttpClient(ServicePrefix, new Uri(accountUri, "api/v2/"), options.Http, auth);
             var method = apiKey != null ? "ApiKey" : userToken != null ? "UserToken" : "Login";
             var connection = new PplConnection(accountUri, http, auth, method, apiKey != null ? "API key" : options.UserName ?? "user token")

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
+using CrmTools.Engine.Bulk;
 using CrmTools.Engine.Diagnostics;
 using CrmTools.Engine.Paging;
 
@@ -14,12 +15,19 @@ namespace CrmTools.Base
     /// cancels the request in flight on Ctrl+C (StopProcessing), streams paged results, and
     /// turns failures into ErrorRecords.
     /// </summary>
-    public abstract class CrmCmdlet : PSCmdlet
+    public abstract class CrmCmdlet : PSCmdlet, IDisposable
     {
+        /// <summary>The default of a write command's -ThrottleLimit (requests in flight at once).</summary>
+        public const int DefaultThrottleLimit = BulkRunner.DefaultThrottleLimit;
+
+        /// <summary>The highest -ThrottleLimit a write command accepts.</summary>
+        public const int MaxThrottleLimit = BulkRunner.MaxThrottleLimit;
+
         private static int _nextProgressId = 1000;
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private PipelineLog? _log;
+        private BulkRunner? _bulk;
         private readonly int _progressId = Interlocked.Increment(ref _nextProgressId);
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -34,8 +42,87 @@ namespace CrmTools.Base
 
         protected override void EndProcessing()
         {
+            CompleteBulk();
             _log?.Drain(this, _progressId);
             base.EndProcessing();
+        }
+
+        /// <summary>Cancels bulk work still in flight when the command ends early (PowerShell disposes every command).</summary>
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing) _bulk?.Dispose();
+        }
+
+        /// <summary>
+        /// Bulk writes with bounded concurrency. Call it from ProcessRecord once per input item (after ShouldProcess):
+        /// it starts <paramref name="operation"/> as soon as fewer than <paramref name="throttleLimit"/> are in flight
+        /// (waiting for a slot otherwise) and returns without waiting for it. On the pipeline thread, in input order,
+        /// each result goes to <paramref name="onResult"/> (default: WriteObject unless null) and each failure becomes
+        /// a non-terminating error with <paramref name="target"/> as its TargetObject. EndProcessing (this base's)
+        /// waits for the rest. Ctrl+C cancels everything in flight; a 429/Retry-After pauses new starts and halves the
+        /// concurrency (see <see cref="BulkRunner"/>); after a used-up quota the remaining items fail without a request.
+        /// <para>The operation runs later, while PowerShell binds the next item to this cmdlet's properties: copy every
+        /// parameter value it needs into locals before building the lambda.</para>
+        /// <para>The first call fixes the limit for the invocation; 1 is one item at a time.</para>
+        /// </summary>
+        protected void RunBulk<T>(object? target, Func<CancellationToken, Task<T>> operation, int throttleLimit, Action<T>? onResult = null)
+        {
+            var bulk = _bulk ??= new BulkRunner(throttleLimit, new PipelineSink(this), _stop.Token, Log) { Activity = MyInvocation.MyCommand?.Name };
+            StopOnCancel(() => bulk.Add(target, operation, onResult ?? (result =>
+            {
+                if (result != null) WriteObject(result);
+            })));
+        }
+
+        /// <summary>As <see cref="RunBulk{T}"/> for work without a result; <paramref name="onDone"/> runs on the pipeline thread after each success.</summary>
+        protected void RunBulk(object? target, Func<CancellationToken, Task> operation, int throttleLimit, Action? onDone = null) =>
+            RunBulk<bool>(target, async ct =>
+            {
+                await operation(ct).ConfigureAwait(false);
+                return true;
+            }, throttleLimit, _ => onDone?.Invoke());
+
+        /// <summary>Waits for the bulk work still in flight and writes its results and errors. The base EndProcessing calls it;
+        /// call it earlier only to write something after every bulk result.</summary>
+        protected void CompleteBulk()
+        {
+            var bulk = _bulk;
+            if (bulk == null) return;
+            StopOnCancel(bulk.Complete);
+        }
+
+        private void StopOnCancel(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>The bulk runner's view of this cmdlet: waits pump the log; failures become non-terminating errors.</summary>
+        private sealed class PipelineSink : IBulkSink
+        {
+            private readonly CrmCmdlet _cmdlet;
+
+            public PipelineSink(CrmCmdlet cmdlet) => _cmdlet = cmdlet;
+
+            public void Wait(Task signal, int millisecondsTimeout) => _cmdlet.WaitFor(signal, millisecondsTimeout);
+
+            public void OnError(Exception error, object? target)
+            {
+                if (error is OperationCanceledException && _cmdlet._stop.IsCancellationRequested) throw new PipelineStoppedException();
+                _cmdlet.WriteFailure(error, target);
+            }
         }
 
         /// <summary>Runs engine work to completion on the pipeline thread, writing its log as it goes.</summary>
@@ -171,6 +258,23 @@ namespace CrmTools.Base
             {
                 return stream.MoveNextAsync();
             }
+        }
+
+        /// <summary>Waits up to <paramref name="millisecondsTimeout"/> for <paramref name="signal"/>, writing the engine's log meanwhile.</summary>
+        private void WaitFor(Task signal, int millisecondsTimeout)
+        {
+            if (!signal.IsCompleted)
+            {
+                signal.ContinueWith(_ => Log.Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (!signal.IsCompleted)
+                {
+                    var left = millisecondsTimeout - (int)clock.ElapsedMilliseconds;
+                    if (left <= 0) break;
+                    Log.WaitAndDrain(this, _progressId, left);
+                }
+            }
+            _log?.Drain(this, _progressId);
         }
 
         private T Wait<T>(Task<T> task)

@@ -1,3 +1,8 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
 using CrmTools.Base;
 using CrmTools.Engine.ProPipelines;
 
@@ -9,5 +14,73 @@ namespace CrmTools.ProPipelines
         protected override string ServicePrefix => PplConnection.ServicePrefix;
 
         protected override string ServiceName => "ProPipelines";
+
+        /// <summary>
+        /// ShouldProcess, except that -Force skips the confirmation prompt. -WhatIf still only
+        /// reports, with or without -Force.
+        /// </summary>
+        protected bool ShouldChange(string target, string action, bool force)
+        {
+            if (force && !IsWhatIf) return true;
+            return ShouldProcess(target, action);
+        }
+
+        private bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) ? w is SwitchParameter s && s.IsPresent
+                : GetVariableValue("WhatIfPreference") is object p && LanguagePrimitives.IsTrue(p);
+
+        /// <summary>A [datetime] from PowerShell is usually Unspecified: read it as local time, as Get-Date does.</summary>
+        protected static DateTimeOffset? ToOffset(DateTime? value) =>
+            value.HasValue ? new DateTimeOffset(value.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value.Value, DateTimeKind.Local) : value.Value) : (DateTimeOffset?)null;
+
+        /// <summary>A value as text the way PowerShell writes it (invariant culture; null stays null).</summary>
+        protected static string? Text(object? value)
+        {
+            if (value is PSObject pso) value = pso.BaseObject;
+            if (value == null) return null;
+            return value is IFormattable f && !(value is Enum) ? f.ToString(null, CultureInfo.InvariantCulture) : LanguagePrimitives.ConvertTo<string>(value);
+        }
+
+        /// <summary>A hashtable's entries as ordered name/value pairs ([ordered] keeps the caller's order).</summary>
+        protected static IList<KeyValuePair<string, string?>>? Pairs(IDictionary? dictionary)
+        {
+            if (dictionary == null) return null;
+            var pairs = new List<KeyValuePair<string, string?>>();
+            foreach (DictionaryEntry entry in dictionary) pairs.Add(new KeyValuePair<string, string?>(Text(entry.Key) ?? string.Empty, Text(entry.Value)));
+            return pairs;
+        }
+
+        /// <summary>-First/-Skip of a list the service cannot page: how many to ask for, capped.</summary>
+        protected int RequestedCount(int cap)
+        {
+            var wanted = PagingParameters.First == ulong.MaxValue ? (ulong)cap : PagingParameters.First + PagingParameters.Skip;
+            if (wanted > (ulong)cap)
+            {
+                WriteWarning($"The service returns at most {cap} items per call; the first {cap} are used.");
+                return cap;
+            }
+            return (int)wanted;
+        }
+
+        /// <summary>Writes a list, honouring -Skip and -First client-side (and -IncludeTotalCount as unknown).</summary>
+        protected void WritePage<T>(IReadOnlyList<T> items)
+        {
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            var skip = PagingParameters.Skip;
+            var first = PagingParameters.First;
+            ulong written = 0;
+            for (var i = 0; i < items.Count && written < first; i++)
+            {
+                if ((ulong)i < skip) continue;
+                WriteObject(items[i]);
+                written++;
+            }
+        }
+
+        /// <summary>Writes every item of a list.</summary>
+        protected void WriteAll<T>(IEnumerable<T> items)
+        {
+            foreach (var item in items) WriteObject(item);
+        }
     }
 }

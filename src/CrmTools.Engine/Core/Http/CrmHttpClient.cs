@@ -173,7 +173,8 @@ namespace CrmTools.Engine.Http
         private async Task<HttpRequestMessage> BuildMessageAsync(CrmRequest request, CancellationToken cancellationToken)
         {
             var message = new HttpRequestMessage(request.Method, request.BuildUri(ApiBase));
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            // A request may name its own media type (Lime CRM wants application/hal+json); JSON otherwise.
+            if (!request.Headers.ContainsKey("Accept")) message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             message.Headers.UserAgent.ParseAdd(Settings.UserAgent);
             foreach (var h in request.Headers)
             {
@@ -269,6 +270,8 @@ namespace CrmTools.Engine.Http
             }
             context.Properties.Set(DelayKey, decision.Delay);
             context.Properties.Set(ReasonKey, decision.Reason);
+            // The service asked to slow down: a bulk run in this flow pauses new starts for as long (see BulkRunner).
+            if (status == 429 || (status == 503 && retryAfter.HasValue)) CrmTools.Engine.Bulk.CrmBackoff.Report(decision.Delay);
             return true;
         }
 

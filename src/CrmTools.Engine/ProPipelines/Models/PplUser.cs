@@ -29,6 +29,34 @@ namespace CrmTools.Engine.ProPipelines.Models
         [JsonConverter(typeof(FlexibleBoolConverter))]
         public bool? IsAdmin { get; set; }
 
+        // The fields below come with GET /users and /users/{id}, not with the short shape nested in leads.
+
+        public string? JobTitle { get; set; }
+
+        public string? ImType { get; set; }
+
+        public string? Im { get; set; }
+
+        /// <summary>True once the user has activated the account.</summary>
+        [JsonConverter(typeof(FlexibleBoolConverter))]
+        public bool? HasActivated { get; set; }
+
+        /// <summary>True when an administrator deleted (disabled) the user.</summary>
+        [JsonConverter(typeof(FlexibleBoolConverter))]
+        public bool? IsDisabled { get; set; }
+
+        public string? Locale { get; set; }
+
+        public string? TimeZone { get; set; }
+
+        public string? Permalink { get; set; }
+
+        [JsonConverter(typeof(FlexibleDateTimeOffsetConverter))]
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        [JsonConverter(typeof(FlexibleDateTimeOffsetConverter))]
+        public DateTimeOffset? UpdatedAt { get; set; }
+
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
@@ -53,30 +81,6 @@ namespace CrmTools.Engine.ProPipelines.Models
         public string? Name { get; set; }
 
         public PplUser[]? Users { get; set; }
-
-        [JsonConverter(typeof(FlexibleDateTimeOffsetConverter))]
-        public DateTimeOffset? CreatedAt { get; set; }
-
-        [JsonConverter(typeof(FlexibleDateTimeOffsetConverter))]
-        public DateTimeOffset? UpdatedAt { get; set; }
-
-        [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
-        public override string ToString() => Name ?? Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A client folder (a company grouping leads).</summary>
-    public sealed class PplClientFolder
-    {
-        public long Id { get; set; }
-
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        [JsonConverter(typeof(FlexibleBoolConverter))]
-        public bool? IsActive { get; set; }
 
         [JsonConverter(typeof(FlexibleDateTimeOffsetConverter))]
         public DateTimeOffset? CreatedAt { get; set; }

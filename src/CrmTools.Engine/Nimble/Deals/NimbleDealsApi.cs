@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using CrmTools.Engine.Errors;
+using CrmTools.Engine.Http;
+using CrmTools.Engine.Nimble.Contacts;
+using CrmTools.Engine.Nimble.Models;
+using CrmTools.Engine.Paging;
+
+namespace CrmTools.Engine.Nimble.Deals
+{
+    /// <summary>Deals (API v2): /api/v2/deals.</summary>
+    public sealed class NimbleDealsApi
+    {
+        public const int MaxPageSize = 100;
+
+        /// <summary>The deal listing requires a sort (field:order); this one when none is asked for.</summary>
+        public const string DefaultSort = "created";
+
+        private static readonly Regex SortField = new Regex("^[A-Za-z_][A-Za-z0-9_ .]*$", RegexOptions.CultureInvariant);
+
+        private readonly NimbleConnection _connection;
+
+        internal NimbleDealsApi(NimbleConnection connection) => _connection = connection;
+
+        /// <summary>GET /api/v2/deals/{id}.</summary>
+        public Task<NimbleDeal> GetAsync(string id, CancellationToken cancellationToken) =>
+            _connection.SendJsonAsync(new CrmRequest(HttpMethod.Get, "api/v2/deals/" + NimbleContactsApi.Escape(id, "Id")) { Resource = "Deal" },
+                NimbleJsonContext.Default.NimbleDeal, cancellationToken);
+
+        /// <summary>GET /api/v2/deals?sort=field:order: every deal of the user, streamed page by page.</summary>
+        public ItemStream<NimbleDeal> List(string? sortBy, bool descending, PageRequest paging, CancellationToken cancellationToken)
+        {
+            var sort = Sort(sortBy, descending);
+            CheckPageSize(paging);
+            return PageNumberAdapter<NimbleDeal>.Stream(paging, async (page, perPage, ct) =>
+            {
+                var request = new CrmRequest(HttpMethod.Get, "api/v2/deals") { Resource = "Deal" }
+                    .AddQuery("sort", sort).AddQuery("limit", perPage).AddQuery("page", page);
+                var listing = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleDealListing, ct).ConfigureAwait(false);
+                return new NumberedPage<NimbleDeal>(listing.Resources ?? new List<NimbleDeal>(), listing.Meta?.Page, listing.Meta?.Pages, listing.Meta?.Total);
+            }, cancellationToken);
+        }
+
+        /// <summary>
+        /// GET /api/v2/deals/pipelines/{id}/deals: the deals of one pipeline (optionally one stage), stage by stage,
+        /// following each stage's next-page link.
+        /// </summary>
+        public ItemStream<NimbleDeal> ListInPipeline(string pipelineId, string? stageId, string? sortBy, bool descending, PageRequest paging,
+            CancellationToken cancellationToken)
+        {
+            var sort = Sort(sortBy, descending);
+            CheckPageSize(paging);
+            var path = "api/v2/deals/pipelines/" + NimbleContactsApi.Escape(pipelineId, "Pipeline") + "/deals";
+            var pending = new Queue<string>();
+            var started = false;
+            return SequentialAdapter<NimbleDeal>.Stream(paging, async ct =>
+            {
+                CrmRequest request;
+                if (!started)
+                {
+                    started = true;
+                    request = new CrmRequest(HttpMethod.Get, path) { Resource = "Pipeline" }.AddQuery("sort", sort).AddQuery("limit", paging.PageSize);
+                    if (stageId != null) request.AddQuery("stage_id", stageId);
+                }
+                else if (pending.Count > 0)
+                {
+                    request = new CrmRequest(HttpMethod.Get, NextPage(pending.Dequeue())) { Resource = "Pipeline" };
+                }
+                else
+                {
+                    return null;
+                }
+                var answer = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleDealsByStage, ct).ConfigureAwait(false);
+                var deals = new List<NimbleDeal>();
+                foreach (var group in answer.Stages ?? new List<NimbleDealStageGroup>())
+                {
+                    if (stageId != null && group.Stage?.StageId != null && group.Stage.StageId != stageId) continue;
+                    deals.AddRange(group.Deals ?? new List<NimbleDeal>());
+                    if (!string.IsNullOrEmpty(group.Meta?.NextPageUrl)) pending.Enqueue(group.Meta!.NextPageUrl!);
+                }
+                return deals;
+            }, cancellationToken);
+        }
+
+        /// <summary>POST /api/v2/deals (the pipeline and stage resolved by the caller).</summary>
+        public Task<NimbleDeal> CreateAsync(NimbleDealInput input, NimblePipelineResolution placement, CancellationToken cancellationToken)
+        {
+            if (input == null) throw new ArgumentNullException(nameof(input));
+            if (placement == null) throw new ArgumentNullException(nameof(placement));
+            var body = input.ToBody(placement, create: true);
+            var request = new CrmRequest(HttpMethod.Post, "api/v2/deals") { Resource = "Deal" }.WithJson(NimbleJson.ToUtf8(body));
+            return _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleDeal, cancellationToken);
+        }
+
+        /// <summary>PUT /api/v2/deals/{id}: changes only what <paramref name="input"/> sets (and moves it when <paramref name="placement"/> is given).</summary>
+        public Task<NimbleDeal> UpdateAsync(string id, NimbleDealInput input, NimblePipelineResolution? placement, CancellationToken cancellationToken)
+        {
+            if (input == null) throw new ArgumentNullException(nameof(input));
+            var body = input.ToBody(placement, create: false);
+            var request = new CrmRequest(HttpMethod.Put, "api/v2/deals/" + NimbleContactsApi.Escape(id, "Id")) { Resource = "Deal" }.WithJson(NimbleJson.ToUtf8(body));
+            return _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleDeal, cancellationToken);
+        }
+
+        /// <summary>DELETE /api/v2/deals/{id}.</summary>
+        public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
+            _connection.SendAsync(new CrmRequest(HttpMethod.Delete, "api/v2/deals/" + NimbleContactsApi.Escape(id, "Id")) { Resource = "Deal" }, cancellationToken);
+
+        // A next-page link may be absolute, root-relative ("/api/v2/...") or relative to the API base.
+        private string NextPage(string link) => new Uri(_connection.Http.ApiBase, link).AbsoluteUri;
+
+        internal static string Sort(string? sortBy, bool descending)
+        {
+            var field = string.IsNullOrWhiteSpace(sortBy) ? DefaultSort : sortBy!.Trim();
+            if (!SortField.IsMatch(field)) throw new CrmValidationException("Nimble", "SortBy", $"'{sortBy}' is not a field name to sort by.");
+            return field + ":" + (descending ? "desc" : "asc");
+        }
+
+        private static void CheckPageSize(PageRequest paging)
+        {
+            if (paging.PageSize < 1 || paging.PageSize > MaxPageSize)
+            {
+                throw new CrmValidationException("Nimble", "PageSize", $"PageSize must be between 1 and {MaxPageSize}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,452 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using CrmTools.Sandbox.Hosting;
+
+namespace CrmTools.Sandbox.Nimble
+{
+    /// <summary>
+    /// Deals and pipelines (api/v2): deal list (sort required) / get / create / update / delete, pipelines
+    /// list / get / create / update / delete (with their deals) / archive / unarchive, stages create / update /
+    /// archive, and a pipeline's deals by stage with per-stage next-page links.
+    /// </summary>
+    internal static class NimbleDealsApi
+    {
+        private static readonly string[] StandardFields = { "name", "amount", "probability", "description", "expected_close_date" };
+
+        public static void Register(NimbleService s)
+        {
+            s.Map("GET", "api/v2/deals", ListDeals);
+            s.Map("POST", "api/v2/deals", CreateDeal);
+            s.Map("GET", "api/v2/deals/{id}", GetDeal);
+            s.Map("PUT", "api/v2/deals/{id}", UpdateDeal);
+            s.Map("DELETE", "api/v2/deals/{id}", DeleteDeal);
+            s.Map("GET", "api/v2/deals/pipelines", ListPipelines);
+            s.Map("POST", "api/v2/deals/pipelines", CreatePipeline);
+            s.Map("GET", "api/v2/deals/pipelines/{pid}", GetPipeline);
+            s.Map("PUT", "api/v2/deals/pipelines/{pid}", UpdatePipeline);
+            s.Map("DELETE", "api/v2/deals/pipelines/{pid}", DeletePipeline);
+            s.Map("GET", "api/v2/deals/pipelines/{pid}/deals", DealsByStage);
+            s.Map("POST", "api/v2/deals/pipelines/{pid}/archive", c => Archive(c, true));
+            s.Map("POST", "api/v2/deals/pipelines/{pid}/unarchive", c => Archive(c, false));
+            s.Map("POST", "api/v2/deals/pipelines/{pid}/stages", CreateStage);
+            s.Map("PUT", "api/v2/deals/pipelines/{pid}/stages/{sid}", UpdateStage);
+            s.Map("DELETE", "api/v2/deals/pipelines/{pid}/stages/{sid}", ArchiveStage);
+        }
+
+        private static ServiceResponse ListDeals(NimbleCall call)
+        {
+            var order = Sorter(call.Query("sort") ?? throw NimbleError.Validation("sort is required (field:order)."));
+            var limit = call.IntQuery("limit", 30, 1, 100);
+            var page = call.IntQuery("page", 1, 1, int.MaxValue);
+            var all = order(call.State.Deals).ToList();
+            return ServiceResponse.Json(200, new JsonObject
+            {
+                ["meta"] = new JsonObject { ["page"] = page, ["pages"] = Math.Max(1, (all.Count + limit - 1) / limit), ["per_page"] = limit, ["total"] = all.Count },
+                ["resources"] = new JsonArray(all.Skip((page - 1) * limit).Take(limit).Select(d => (JsonNode?)DealJson(call, d)).ToArray()),
+            });
+        }
+
+        private static ServiceResponse GetDeal(NimbleCall call) => ServiceResponse.Json(200, DealJson(call, FindDeal(call)));
+
+        private static ServiceResponse CreateDeal(NimbleCall call)
+        {
+            var state = call.State;
+            var body = call.Json();
+            var pipelineId = NimbleService.Text(body["pipeline_id"]);
+            var stageId = NimbleService.Text(body["stage_id"]);
+            var missing = new Dictionary<string, string>();
+            if (pipelineId == null) missing["pipeline_id"] = "pipeline_id is required.";
+            if (stageId == null) missing["stage_id"] = "stage_id is required.";
+            if (missing.Count > 0) throw NimbleError.Validation("Validation errors", missing);
+            var pipeline = state.Pipeline(pipelineId!) ?? throw NimbleError.NotFound("pipeline", pipelineId!);
+            var stage = pipeline.Stages.FirstOrDefault(s => s.Id == stageId && s.ArchivedAt == null) ?? throw NimbleError.NotFound("stage", stageId!);
+            var now = DateTimeOffset.UtcNow;
+            var deal = new NimbleDealRecord
+            {
+                Id = state.NewId("deal"), Number = state.NewDealNumber(), PipelineId = pipeline.Id, StageId = stage.Id,
+                Currency = NimbleService.Text(body["currency"]) ?? pipeline.DefaultCurrency, OwnerId = NimbleService.Text(body["owner_id"]) ?? state.UserId,
+                Created = now, Updated = now,
+            };
+            ApplyFields(deal, body["fields_values"] as JsonObject);
+            var errors = new Dictionary<string, string>();
+            if (deal.Name.Trim().Length == 0) errors["name"] = "Deal name is required.";
+            if (!deal.Fields.ContainsKey("probability") && stage.DefaultProbability == null) errors["probability"] = "Probability is required: the stage has no default probability.";
+            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors);
+            ApplyRelations(call, deal, body);
+            deal.Transitions.Add(new NimbleTransition { FromStageId = null, ToStageId = stage.Id, When = now });
+            state.Deals.Add(deal);
+            return ServiceResponse.Json(200, DealJson(call, deal));
+        }
+
+        private static ServiceResponse UpdateDeal(NimbleCall call)
+        {
+            var state = call.State;
+            var deal = FindDeal(call);
+            var body = call.Json();
+            var pipelineId = NimbleService.Text(body["pipeline_id"]) ?? deal.PipelineId;
+            var pipeline = state.Pipeline(pipelineId) ?? throw NimbleError.NotFound("pipeline", pipelineId);
+            var stageId = NimbleService.Text(body["stage_id"]) ?? (pipelineId == deal.PipelineId ? deal.StageId : null);
+            if (stageId == null) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["stage_id"] = "A stage of the new pipeline is required." });
+            var stage = pipeline.Stages.FirstOrDefault(s => s.Id == stageId && s.ArchivedAt == null) ?? throw NimbleError.NotFound("stage", stageId);
+            ApplyFields(deal, body["fields_values"] as JsonObject);
+            if (deal.Name.Trim().Length == 0) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["name"] = "Deal name is required." });
+            if (NimbleService.Text(body["currency"]) is string currency) deal.Currency = currency;
+            if (NimbleService.Text(body["owner_id"]) is string owner) deal.OwnerId = owner;
+            ApplyRelations(call, deal, body);
+            if (stage.Id != deal.StageId)
+            {
+                deal.Transitions.Add(new NimbleTransition { FromStageId = deal.StageId, ToStageId = stage.Id, When = DateTimeOffset.UtcNow });
+                deal.PipelineId = pipeline.Id;
+                deal.StageId = stage.Id;
+            }
+            deal.Updated = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(200, DealJson(call, deal));
+        }
+
+        private static ServiceResponse DeleteDeal(NimbleCall call)
+        {
+            call.State.Deals.Remove(FindDeal(call));
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        private static ServiceResponse ListPipelines(NimbleCall call) =>
+            ServiceResponse.Json(200, new JsonObject { ["pipelines"] = new JsonArray(call.State.Pipelines.Select(p => (JsonNode?)PipelineJson(call, p)).ToArray()) });
+
+        private static ServiceResponse GetPipeline(NimbleCall call) => ServiceResponse.Json(200, PipelineJson(call, FindPipeline(call)));
+
+        private static ServiceResponse CreatePipeline(NimbleCall call)
+        {
+            var state = call.State;
+            var body = call.Json();
+            var name = (NimbleService.Text(body["name"]) ?? "").Trim();
+            var errors = new Dictionary<string, string>();
+            if (name.Length < 1 || name.Length > 200) errors["name"] = "Name must have 1 to 200 characters.";
+            foreach (var required in new[] { "description", "color", "lost_reasons", "stages", "fields_tab_members", "default_currency" })
+            {
+                if (body[required] == null) errors[required] = "Missing data for required field.";
+            }
+            if (state.Pipelines.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))) errors["name"] = "A pipeline with this name already exists.";
+            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors);
+            var now = DateTimeOffset.UtcNow;
+            var pipeline = new NimblePipelineRecord
+            {
+                Id = state.NewId("pipeline"), Name = name, Description = NimbleService.Text(body["description"]), Color = NimbleService.Text(body["color"]) ?? "#4A90E2",
+                DefaultCurrency = NimbleService.Text(body["default_currency"]) ?? "USD", Created = now, Updated = now,
+            };
+            foreach (var reason in NimbleService.StringList(body["lost_reasons"], "lost_reasons")) pipeline.LostReasons.Add(new KeyValuePair<string, string>(state.NewId("stage"), reason));
+            if (body["stages"] is JsonArray stages)
+            {
+                foreach (var s in stages.OfType<JsonObject>()) pipeline.Stages.Add(NewStage(state, pipeline, s));
+            }
+            state.Pipelines.Add(pipeline);
+            return ServiceResponse.Json(201, PipelineJson(call, pipeline));
+        }
+
+        private static ServiceResponse UpdatePipeline(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            var body = call.Json();
+            if (NimbleService.Text(body["name"]) is string name)
+            {
+                name = name.Trim();
+                if (name.Length < 1 || name.Length > 200) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["name"] = "Name must have 1 to 200 characters." });
+                pipeline.Name = name;
+            }
+            if (body.ContainsKey("description")) pipeline.Description = NimbleService.Text(body["description"]);
+            if (NimbleService.Text(body["color"]) is string color) pipeline.Color = color;
+            pipeline.Updated = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(200, PipelineJson(call, pipeline));
+        }
+
+        private static ServiceResponse DeletePipeline(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            call.State.Deals.RemoveAll(d => d.PipelineId == pipeline.Id);
+            call.State.Pipelines.Remove(pipeline);
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        private static ServiceResponse Archive(NimbleCall call, bool archive)
+        {
+            var pipeline = FindPipeline(call);
+            pipeline.ArchivedAt = archive ? DateTimeOffset.UtcNow : (DateTimeOffset?)null;
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        private static ServiceResponse CreateStage(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            var body = call.Json();
+            var stage = NewStage(call.State, pipeline, body);
+            var after = NimbleService.Text(body["insert_after"]);
+            var index = after == null ? pipeline.Stages.Count : pipeline.Stages.FindIndex(s => s.Id == after) + 1;
+            if (after != null && index == 0) throw NimbleError.NotFound("stage", after);
+            pipeline.Stages.Insert(index, stage);
+            pipeline.Updated = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(201, PipelineJson(call, pipeline));
+        }
+
+        private static ServiceResponse UpdateStage(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            var stage = FindStage(call, pipeline);
+            var body = call.Json();
+            if (NimbleService.Text(body["name"]) is string name) stage.Name = name.Trim();
+            if (body.ContainsKey("description")) stage.Description = NimbleService.Text(body["description"]);
+            if (body["default_probability"] != null) stage.DefaultProbability = Probability(body["default_probability"]);
+            if (body["expected_days"] is JsonValue days && days.TryGetValue<int>(out var d)) stage.ExpectedDays = d;
+            stage.Updated = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(200, PipelineJson(call, pipeline));
+        }
+
+        private static ServiceResponse ArchiveStage(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            FindStage(call, pipeline).ArchivedAt = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        // Each stage's first `limit` deals, with a next_page_url (an offset) while more remain.
+        private static ServiceResponse DealsByStage(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            var order = Sorter(call.Query("sort") ?? throw NimbleError.Validation("sort is required (field:order)."));
+            var limit = call.IntQuery("limit", 10, 1, 100);
+            var offset = call.IntQuery("offset", 0, 0, int.MaxValue);
+            var stageId = call.Query("stage_id");
+            var stages = pipeline.Stages.Where(s => s.ArchivedAt == null && (stageId == null || s.Id == stageId)).ToList();
+            if (stageId != null && stages.Count == 0) throw NimbleError.NotFound("stage", stageId);
+            var groups = new JsonArray();
+            foreach (var stage in stages)
+            {
+                var deals = order(call.State.Deals.Where(d => d.StageId == stage.Id)).ToList();
+                var pageDeals = deals.Skip(offset).Take(limit).ToList();
+                string? next = null;
+                if (offset + limit < deals.Count)
+                {
+                    next = new Uri(call.State.AccountUri, $"api/v2/deals/pipelines/{pipeline.Id}/deals?sort={Uri.EscapeDataString(call.Query("sort")!)}&limit={limit}" +
+                                                         $"&stage_id={stage.Id}&offset={offset + limit}").AbsoluteUri;
+                }
+                groups.Add(new JsonObject
+                {
+                    ["stage"] = StageJson(call, stage),
+                    ["deals"] = new JsonArray(pageDeals.Select(d => (JsonNode?)DealJson(call, d)).ToArray()),
+                    ["meta"] = new JsonObject
+                    {
+                        ["total_new_count"] = deals.Count(d => d.Created > DateTimeOffset.UtcNow.AddDays(-3)),
+                        ["next_page_url"] = next,
+                        ["total_amount"] = new JsonArray(deals.GroupBy(d => d.Currency).Select(g => (JsonNode?)new JsonObject
+                        {
+                            ["currency"] = g.Key, ["count"] = g.Sum(d => Amount(d)),
+                        }).ToArray()),
+                    },
+                });
+            }
+            return ServiceResponse.Json(200, new JsonObject { ["stages"] = groups });
+        }
+
+        private static NimbleStageRecord NewStage(NimbleState state, NimblePipelineRecord pipeline, JsonObject body)
+        {
+            var name = (NimbleService.Text(body["name"]) ?? "").Trim();
+            if (name.Length == 0) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["name"] = "Stage name is required." });
+            var now = DateTimeOffset.UtcNow;
+            return new NimbleStageRecord
+            {
+                Id = state.NewId("stage"), PipelineId = pipeline.Id, Name = name, Description = NimbleService.Text(body["description"]),
+                DefaultProbability = body["default_probability"] == null ? (int?)null : Probability(body["default_probability"]),
+                ExpectedDays = body["expected_days"] is JsonValue days && days.TryGetValue<int>(out var d) ? d : 0, Created = now, Updated = now,
+            };
+        }
+
+        private static int Probability(JsonNode? node)
+        {
+            var text = NimbleService.Text(node);
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p < 0 || p > 100)
+            {
+                throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["default_probability"] = "Must be between 0 and 100." });
+            }
+            return (int)p;
+        }
+
+        // fields_values by name (standard names) or by the standard fields' ids; [] removes a field.
+        private static void ApplyFields(NimbleDealRecord deal, JsonObject? fields)
+        {
+            if (fields == null) return;
+            var errors = new Dictionary<string, string>();
+            foreach (var pair in fields)
+            {
+                var name = StandardFields.FirstOrDefault(s => FieldId(s) == pair.Key) ?? pair.Key;
+                if (pair.Value is not JsonArray values)
+                {
+                    errors[name] = "Field values must be a list of {value}.";
+                    continue;
+                }
+                if (values.Count == 0)
+                {
+                    deal.Fields.Remove(name);
+                    continue;
+                }
+                var value = NimbleService.Text((values[0] as JsonObject)?["value"]);
+                if (value == null)
+                {
+                    errors[name] = "Each value needs a 'value'.";
+                    continue;
+                }
+                if (name == "amount" && (!decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount < 0))
+                {
+                    errors[name] = "Amount can be only positive number or 0.";
+                }
+                else if (name == "probability" && (!decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p < 0 || p > 100))
+                {
+                    errors[name] = "Probability must be between 0 and 100.";
+                }
+                else if (name == "description" && value.Trim().Length == 0)
+                {
+                    deal.Fields.Remove(name);
+                }
+                else
+                {
+                    deal.Fields[name] = value;
+                }
+            }
+            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors);
+        }
+
+        private static void ApplyRelations(NimbleCall call, NimbleDealRecord deal, JsonObject body)
+        {
+            if (body["related_contacts"] is JsonArray related)
+            {
+                deal.RelatedContacts.Clear();
+                foreach (var r in related.OfType<JsonObject>())
+                {
+                    var id = NimbleService.Text(r["contact_id"]) ?? "";
+                    if (call.State.Contact(id) == null) throw NimbleError.NotFound("contact", id);
+                    deal.RelatedContacts.Add(new KeyValuePair<string, string?>(id, NimbleService.Text(r["note"])));
+                }
+            }
+            if (body["tags"] != null) deal.Tags = NimbleService.StringList(body["tags"], "tags");
+        }
+
+        private static Func<IEnumerable<NimbleDealRecord>, IEnumerable<NimbleDealRecord>> Sorter(string sort)
+        {
+            var colon = sort.LastIndexOf(':');
+            if (colon <= 0) throw NimbleError.Validation("sort must be field:order.");
+            var field = sort.Substring(0, colon);
+            var desc = sort.Substring(colon + 1) switch { "asc" => false, "desc" => true, _ => throw NimbleError.Validation("sort order must be asc or desc.") };
+            Func<NimbleDealRecord, IComparable> key = field switch
+            {
+                "created" => d => d.Created,
+                "updated" => d => d.Updated,
+                "name" => d => d.Name,
+                "amount" => d => Amount(d),
+                "deal_number" => d => d.Number,
+                _ => throw NimbleError.Validation($"Can't sort deals by '{field}'."),
+            };
+            return deals => (desc ? deals.OrderByDescending(key) : deals.OrderBy(key)).ThenBy(d => d.Number);
+        }
+
+        private static decimal Amount(NimbleDealRecord d) =>
+            d.Fields.TryGetValue("amount", out var a) && decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : 0m;
+
+        private static JsonObject DealJson(NimbleCall call, NimbleDealRecord d)
+        {
+            var state = call.State;
+            var pipeline = state.Pipeline(d.PipelineId)!;
+            var stage = pipeline.Stages.First(s => s.Id == d.StageId);
+            var probability = d.Fields.TryGetValue("probability", out var p) ? (int)decimal.Parse(p, CultureInfo.InvariantCulture) : stage.DefaultProbability ?? 0;
+            var byId = new JsonObject();
+            var byName = new JsonObject();
+            foreach (var f in d.Fields)
+            {
+                byId[FieldId(f.Key)] = new JsonArray(new JsonObject { ["value"] = f.Value, ["is_primary"] = true });
+                byName[f.Key] = new JsonArray(new JsonObject { ["value"] = f.Value, ["is_primary"] = true });
+            }
+            return new JsonObject
+            {
+                ["deal_id"] = d.Id,
+                ["deal_number"] = d.Number,
+                ["created"] = NimbleService.Time(d.Created),
+                ["updated"] = NimbleService.Time(d.Updated),
+                ["updated_by"] = state.UserId,
+                ["creator"] = call.Service.UserInfo(),
+                ["owner"] = call.Service.UserInfo(),
+                ["currency"] = d.Currency,
+                ["privacy"] = new JsonObject { ["read"] = null, ["edit"] = null },
+                ["is_editable"] = true,
+                ["related_contacts"] = new JsonArray(d.RelatedContacts.Where(r => state.Contact(r.Key) != null).Select(r => (JsonNode?)new JsonObject
+                {
+                    ["contact"] = NimbleContactsApi.ShortContact(state.Contact(r.Key)!), ["note"] = r.Value, ["employments"] = new JsonArray(),
+                }).ToArray()),
+                ["related_external_contacts"] = new JsonArray(),
+                ["fields_values"] = byId,
+                ["fields_values_with_names"] = byName,
+                ["stage_transitions"] = new JsonObject
+                {
+                    ["pipeline_id"] = pipeline.Id,
+                    ["pipeline_name"] = pipeline.Name,
+                    ["pipeline_color"] = pipeline.Color,
+                    ["transitions"] = new JsonArray(d.Transitions.Select(t => (JsonNode?)new JsonObject
+                    {
+                        ["from_stage"] = t.FromStageId != null && state.Stage(t.FromStageId) is NimbleStageRecord from ? StageJson(call, from) : null,
+                        ["to_stage"] = state.Stage(t.ToStageId) is NimbleStageRecord to ? StageJson(call, to) : null,
+                        ["who"] = call.Service.UserInfo(),
+                        ["when"] = t.When.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["notes"] = null,
+                    }).ToArray()),
+                },
+                ["files"] = new JsonArray(),
+                ["tags"] = new JsonArray(d.Tags.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+                ["final_probability"] = probability,
+                ["age_in_days"] = Math.Max(0, (int)(DateTimeOffset.UtcNow - d.Created).TotalDays),
+            };
+        }
+
+        private static JsonObject PipelineJson(NimbleCall call, NimblePipelineRecord p) => new JsonObject
+        {
+            ["pipeline_id"] = p.Id,
+            ["name"] = p.Name,
+            ["description"] = p.Description,
+            ["color"] = p.Color,
+            ["is_default"] = p.IsDefault,
+            ["default_currency"] = p.DefaultCurrency,
+            ["created"] = NimbleService.Time(p.Created),
+            ["updated"] = NimbleService.Time(p.Updated),
+            ["archived_at"] = NimbleService.Time(p.ArchivedAt),
+            ["creator"] = call.Service.UserInfo(),
+            ["stages"] = new JsonArray(p.Stages.Select(s => (JsonNode?)StageJson(call, s)).ToArray()),
+            ["lost_reasons"] = new JsonArray(p.LostReasons.Select(r => (JsonNode?)new JsonObject { ["id"] = r.Key, ["text"] = r.Value }).ToArray()),
+            ["tabs"] = new JsonArray(),
+        };
+
+        private static JsonObject StageJson(NimbleCall call, NimbleStageRecord s) => new JsonObject
+        {
+            ["stage_id"] = s.Id,
+            ["name"] = s.Name,
+            ["description"] = s.Description,
+            ["default_probability"] = s.DefaultProbability,
+            ["expected_days"] = s.ExpectedDays,
+            ["role"] = s.Role == null ? null : new JsonObject { ["name"] = s.Role, ["is_final"] = s.IsFinal },
+            ["archived_at"] = NimbleService.Time(s.ArchivedAt),
+            ["pipline_id"] = s.PipelineId,
+            ["created"] = NimbleService.Time(s.Created),
+            ["updated"] = NimbleService.Time(s.Updated),
+            ["creator"] = call.Service.UserInfo(),
+        };
+
+        // The standard fields' ids; a custom field is kept under the key it was given.
+        private static string FieldId(string name) =>
+            Array.IndexOf(StandardFields, name) is int i && i >= 0 ? "63760e653af0e748fe4836" + (0x6a + i).ToString("x2", CultureInfo.InvariantCulture) : name;
+
+        private static NimbleDealRecord FindDeal(NimbleCall call) =>
+            call.State.Deal(call.Route["id"]) ?? throw NimbleError.NotFound("deal", call.Route["id"]);
+
+        private static NimblePipelineRecord FindPipeline(NimbleCall call) =>
+            call.State.Pipeline(call.Route["pid"]) ?? throw NimbleError.NotFound("pipeline", call.Route["pid"]);
+
+        private static NimbleStageRecord FindStage(NimbleCall call, NimblePipelineRecord pipeline) =>
+            pipeline.Stages.FirstOrDefault(s => s.Id == call.Route["sid"]) ?? throw NimbleError.NotFound("stage", call.Route["sid"]);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using CrmTools.Engine.Nimble.Models;
+
+namespace CrmTools.Nimble
+{
+    /// <summary>New-NimbleContact: creates a person or a company.</summary>
+    [Cmdlet(VerbsCommon.New, "NimbleContact", SupportsShouldProcess = true)]
+    [OutputType(typeof(NimbleContact))]
+    public sealed class NewNimbleContactCommand : NimbleContactWriteCmdlet
+    {
+        /// <summary>person or company; a person unless only -CompanyName is given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("person", "company")]
+        public string? RecordType { get; set; }
+
+        /// <summary>Tags (at most 5 on creation).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Tags")]
+        [ValidateNotNullOrEmpty]
+        public string[]? Tag { get; set; }
+
+        /// <summary>The user who owns the contact (default: the account's default owner).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? OwnerId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var connection = ActiveConnection;
+            var input = BuildInput();
+            input.RecordType = RecordType;
+            input.Tags = List(Tag);
+            input.OwnerId = OwnerId;
+            var label = ((FirstName ?? string.Empty) + " " + (LastName ?? string.Empty)).Trim();
+            if (label.Length == 0) label = CompanyName ?? "contact";
+            if (!ShouldProcess(label, "Create Nimble contact")) return;
+            if (TryRun(label, ct => connection.Contacts.CreateAsync(input, ct), out var contact)) WriteObject(contact);
+        }
+    }
+}

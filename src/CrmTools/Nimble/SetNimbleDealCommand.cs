@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using CrmTools.Engine.Nimble.Deals;
+using CrmTools.Engine.Nimble.Models;
+
+namespace CrmTools.Nimble
+{
+    /// <summary>Set-NimbleDeal: changes a deal, or moves it to another stage or pipeline.</summary>
+    [Cmdlet(VerbsCommon.Set, "NimbleDeal", SupportsShouldProcess = true)]
+    [OutputType(typeof(NimbleDeal))]
+    public sealed class SetNimbleDealCommand : NimbleDealWriteCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("DealId")]
+        [ValidateNotNullOrEmpty]
+        public string? Id { get; set; }
+
+        /// <summary>A new name for the deal.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? NewName { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var connection = ActiveConnection;
+            var input = BuildInput(NewName);
+            NimblePipelineResolution? placement = null;
+            if (Pipeline != null || Stage != null)
+            {
+                var pipeline = Pipeline;
+                if (pipeline == null)
+                {
+                    // A stage alone moves the deal within its own pipeline.
+                    if (!TryRun(Id, ct => connection.Deals.GetAsync(Id!, ct), out var current)) return;
+                    pipeline = current.PipelineId;
+                    if (pipeline == null)
+                    {
+                        WriteFailure(new Engine.Errors.CrmValidationException("Nimble", "Pipeline", "The deal's pipeline is not known: give -Pipeline with -Stage."), Id);
+                        return;
+                    }
+                }
+                if (!TryInvoke(Id, () => placement = Resolve(pipeline, Stage))) return;
+            }
+            var action = placement != null ? $"Update Nimble deal (to {placement.Pipeline.Name} / {placement.Stage.Name})" : "Update Nimble deal";
+            if (!ShouldProcess(Id, action)) return;
+            if (TryRun(Id, ct => connection.Deals.UpdateAsync(Id!, input, placement, ct), out var deal)) WriteObject(deal);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Management.Automation;
+using CrmTools.Engine.ProPipelines;
+using CrmTools.Engine.ProPipelines.Models;
+
+namespace CrmTools.ProPipelines
+{
+    /// <summary>Add-PplLeadComment: comments on leads, optionally as an activity and for another user.</summary>
+    [Cmdlet(VerbsCommon.Add, "PplLeadComment", SupportsShouldProcess = true)]
+    [OutputType(typeof(PplComment))]
+    public sealed class AddPplLeadCommentCommand : PplCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] LeadId { get; set; } = Array.Empty<long>();
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string Content { get; set; } = string.Empty;
+
+        /// <summary>The activity (call, meeting, ...) the comment records; see Get-PplActivity.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? ActivityId { get; set; }
+
+        /// <summary>The author (id or e-mail), with the API key; ignored with a user token.</summary>
+        [Parameter]
+        [Alias("User")]
+        [ValidateNotNullOrEmpty]
+        public string? UserId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var connection = ActiveConnection;
+            var comment = new PplNewComment { Content = Content, ActivityId = ActivityId, UserId = UserId };
+            foreach (var id in LeadId)
+            {
+                if (!ShouldProcess($"Lead {id}", "Add a comment")) continue;
+                if (TryRun(id, ct => connection.Comments.AddAsync(id, comment, ct), out var created)) WriteObject(created);
+            }
+        }
+    }
+}
