@@ -1,5 +1,6 @@
 using System;
 using CrmTools.Sandbox.Hosting;
+using CrmTools.Sandbox.LimeCrm;
 using CrmTools.Sandbox.Nimble;
 using CrmTools.Sandbox.LimeGo;
 using CrmTools.Sandbox.ProPipelines;
@@ -21,10 +22,13 @@ namespace CrmTools.Sandbox
             var ppl = new PplService(options);
             var limeGo = new LimeGoService(options);
             var nimble = new NimbleService(options);
-            _host = ListenerHost.Start(options.Port, Control, new ISandboxService[] { ppl, limeGo, nimble });
+            var limeCrm = new LimeCrmService(options);
+            _host = ListenerHost.Start(options.Port, Control, new ISandboxService[] { ppl, limeGo, nimble, limeCrm });
             BaseUri = _host.BaseUri;
             ppl.Attach(new Uri(BaseUri, ppl.Prefix + "/"));
             Ppl = ppl.Facade;
+            limeCrm.Attach(new Uri(BaseUri, limeCrm.Prefix + "/"));
+            LimeCrm = limeCrm.Facade;
             limeGo.Attach(new Uri(BaseUri, limeGo.Prefix + "/"));
             LimeGo = limeGo.Facade;
             nimble.Attach(new Uri(BaseUri, nimble.Prefix + "/"));
@@ -42,6 +46,9 @@ namespace CrmTools.Sandbox
 
         /// <summary>The ProPipelines emulation and its state.</summary>
         public PplSandbox Ppl { get; }
+
+        /// <summary>The Lime CRM emulation: application address, API key, its objects.</summary>
+        public LimeCrmSandbox LimeCrm { get; }
 
         /// <summary>The Nimble emulation: address, OAuth client id/secret, tokens and the token-lifetime knob.</summary>
         public NimbleSandbox Nimble { get; }

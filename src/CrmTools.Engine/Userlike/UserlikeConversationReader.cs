@@ -110,6 +110,10 @@ namespace CrmTools.Engine.Userlike
             return new UserlikeReadResult(conversation.Source ?? "conversation " + conversation.Id.ToString(CultureInfo.InvariantCulture), conversation, null);
         }
 
+        /// <summary>A file that could not be read at all (locked, no access).</summary>
+        public static UserlikeReadResult Unreadable(string source, Exception exception) =>
+            Failed(source, "FileNotReadable", $"{source} could not be read: {exception.Message}", exception);
+
         /// <summary>Input of a kind no conversation can come from (a number, a date, ...).</summary>
         public static UserlikeReadResult Unsupported(string source, string kind) =>
             Failed(source, "NotAConversation", $"{source} is a {kind}, not a Userlike conversation. Give JSON text, a .json file, " +

@@ -56,6 +56,7 @@ namespace CrmTools.Nimble
             long? total = null;
             if (!TryInvoke(query, () =>
                 {
+                    query.ValidateForDelete();
                     using var ids = connection.Contacts.ListIds(query, new PageRequest { First = 1, PageSize = 1 }, CancellationToken);
                     Run(async ct => await ids.MoveNextAsync().ConfigureAwait(false));
                     total = ids.TotalCount;

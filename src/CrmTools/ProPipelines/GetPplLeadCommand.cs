@@ -134,9 +134,5 @@ namespace CrmTools.ProPipelines
             Order = OrderBy,
             Direction = Direction,
         };
-
-        // [datetime] from PowerShell is usually Unspecified: read it as local time, as Get-Date does.
-        private static DateTimeOffset? ToOffset(DateTime? value) =>
-            value.HasValue ? new DateTimeOffset(value.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value.Value, DateTimeKind.Local) : value.Value) : (DateTimeOffset?)null;
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
 using CrmTools.Base;
 using CrmTools.Engine.ProPipelines;
@@ -33,20 +32,12 @@ namespace CrmTools.ProPipelines
         protected static DateTimeOffset? ToOffset(DateTime? value) =>
             value.HasValue ? new DateTimeOffset(value.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value.Value, DateTimeKind.Local) : value.Value) : (DateTimeOffset?)null;
 
-        /// <summary>A value as text the way PowerShell writes it (invariant culture; null stays null).</summary>
-        protected static string? Text(object? value)
-        {
-            if (value is PSObject pso) value = pso.BaseObject;
-            if (value == null) return null;
-            return value is IFormattable f && !(value is Enum) ? f.ToString(null, CultureInfo.InvariantCulture) : LanguagePrimitives.ConvertTo<string>(value);
-        }
-
         /// <summary>A hashtable's entries as ordered name/value pairs ([ordered] keeps the caller's order).</summary>
         protected static IList<KeyValuePair<string, string?>>? Pairs(IDictionary? dictionary)
         {
             if (dictionary == null) return null;
             var pairs = new List<KeyValuePair<string, string?>>();
-            foreach (DictionaryEntry entry in dictionary) pairs.Add(new KeyValuePair<string, string?>(Text(entry.Key) ?? string.Empty, Text(entry.Value)));
+            foreach (DictionaryEntry entry in dictionary) pairs.Add(new KeyValuePair<string, string?>(PplText.Of(entry.Key) ?? string.Empty, PplText.Of(entry.Value)));
             return pairs;
         }
 

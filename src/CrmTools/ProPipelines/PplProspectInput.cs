@@ -19,15 +19,15 @@ namespace CrmTools.ProPipelines
             {
                 case IDictionary dictionary:
                     return PplProspectRecord.Named(dictionary.Cast<DictionaryEntry>()
-                        .Select(e => new KeyValuePair<string, string?>(Text(e.Key) ?? string.Empty, Text(e.Value))), input);
+                        .Select(e => new KeyValuePair<string, string?>(PplText.Of(e.Key) ?? string.Empty, PplText.Of(e.Value))), input);
                 case string text:
                     return PplProspectRecord.Positional(new[] { text }, input);
                 case IList list:
-                    return PplProspectRecord.Positional(list.Cast<object?>().Select(Text), input);
+                    return PplProspectRecord.Positional(list.Cast<object?>().Select(PplText.Of), input);
                 default:
                     return PplProspectRecord.Named(input.Properties
                         .Where(p => p.IsGettable && p.MemberType != PSMemberTypes.ScriptProperty)
-                        .Select(p => new KeyValuePair<string, string?>(p.Name, Text(SafeValue(p)))), input);
+                        .Select(p => new KeyValuePair<string, string?>(p.Name, PplText.Of(SafeValue(p)))), input);
             }
         }
 
@@ -41,15 +41,6 @@ namespace CrmTools.ProPipelines
             {
                 return null;
             }
-        }
-
-        private static string? Text(object? value)
-        {
-            if (value is PSObject pso) value = pso.BaseObject;
-            if (value == null) return null;
-            return value is System.IFormattable f && !(value is System.Enum)
-                ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture)
-                : LanguagePrimitives.ConvertTo<string>(value);
         }
     }
 }

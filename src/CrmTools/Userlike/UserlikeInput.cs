@@ -67,8 +67,7 @@ namespace CrmTools.Userlike
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                WritePathError(ex, "Userlike.FileNotReadable", ErrorCategory.ReadError, path);
-                return Array.Empty<UserlikeReadResult>();
+                return new[] { UserlikeConversationReader.Unreadable(path, ex) };
             }
             return UserlikeConversationReader.ReadText(text, path);
         }
@@ -90,13 +89,13 @@ namespace CrmTools.Userlike
                 case PSCustomObject _:
                     return UserlikeConversationReader.ReadObject(PowerShellValues.Unwrap(item), source);
                 default:
-                    return new[] { UserlikeConversationReader.Unsupported(source, item?.BaseObject?.GetType().FullName ?? "null") };
+                    return new[] { UserlikeConversationReader.Unsupported(source, item?.BaseObject?.GetType().FullName ?? "null value") };
             }
         }
 
         /// <summary>The error record of input that is not a readable conversation: ErrorId Userlike.NotJson, .NotAConversation, ...</summary>
         public static ErrorRecord ErrorFor(UserlikeInputException error, object? target) =>
-            new ErrorRecord(error, "Userlike." + error.ErrorId, ErrorCategory.InvalidData, target)
+            new ErrorRecord(error, "Userlike." + error.ErrorId, error.ErrorId == "FileNotReadable" ? ErrorCategory.ReadError : ErrorCategory.InvalidData, target)
             {
                 ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = "Check the file or item; the other conversations went on." },
             };

@@ -128,15 +128,20 @@ namespace CrmTools.Webhooks
                 return generic;
             }
             // A ProPipelines event is the engine's own PplWebhookEvent (as Get-PplWebhookEvent gives it), plus what the
-            // listener knows about the delivery.
+            // listener knows about the delivery. (EventId is already there: the module's types file aliases it to Id.)
             var ps = PSObject.AsPSObject(delivery.Event);
-            ps.Properties.Add(new PSNoteProperty("Service", delivery.Service.ToString()));
-            ps.Properties.Add(new PSNoteProperty("EventId", delivery.EventId));
-            ps.Properties.Add(new PSNoteProperty("EventName", delivery.EventName));
-            ps.Properties.Add(new PSNoteProperty("ReceivedAt", delivery.ReceivedAt));
-            ps.Properties.Add(new PSNoteProperty("Verified", delivery.Verified));
-            ps.Properties.Add(new PSNoteProperty("Body", body));
+            AddNote(ps, "Service", delivery.Service.ToString());
+            AddNote(ps, "EventId", delivery.EventId);
+            AddNote(ps, "EventName", delivery.EventName);
+            AddNote(ps, "ReceivedAt", delivery.ReceivedAt);
+            AddNote(ps, "Verified", delivery.Verified);
+            AddNote(ps, "Body", body);
             return ps;
+        }
+
+        private static void AddNote(PSObject target, string name, object? value)
+        {
+            if (target.Properties[name] == null) target.Properties.Add(new PSNoteProperty(name, value));
         }
     }
 }

@@ -71,6 +71,16 @@ namespace CrmTools.Tests.LimeCrm
         }
 
         [Fact]
+        public void Limetype_names_tab_complete_from_the_connection()
+        {
+            var r = RunConnected(@"
+                $line = 'Get-LimeCrmObject -Limetype h'
+                (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText").EnsureSuccess();
+
+            Assert.Equal(new object[] { "history", "helpdesk" }, r.Objects.ToArray());
+        }
+
+        [Fact]
         public void The_properties_view_shows_what_each_property_allows()
         {
             var r = RunConnected("(Get-LimeCrmLimetype history).Properties | Out-Default").EnsureSuccess();

@@ -91,17 +91,19 @@ namespace CrmTools.Tests.Nimble
         {
             var all = Enumerable.Range(1, 47).ToList();
             var fetched = new List<int>();
-            using var stream = PageNumberAdapter<int>.Stream(new PageRequest { Skip = skip, First = first, PageSize = pageSize }, (page, perPage, ct) =>
+            // Slow pages, so the shared pager looks several pages ahead and asks for ranges concurrently.
+            using var stream = PageNumberAdapter<int>.Stream(new PageRequest { Skip = skip, First = first, PageSize = pageSize }, async (page, perPage, ct) =>
             {
                 lock (fetched) fetched.Add(page);
+                await Task.Delay(20, ct);
                 var items = all.Skip((page - 1) * perPage).Take(perPage).ToList();
-                return Task.FromResult(new NumberedPage<int>(items, page, (all.Count + perPage - 1) / perPage, all.Count));
+                return new NumberedPage<int>(items, page, (all.Count + perPage - 1) / perPage, all.Count);
             }, CancellationToken.None);
             var got = new List<int>();
             while (await stream.MoveNextAsync()) got.Add(stream.Current);
             var expected = all.Skip((int)skip).Take((int)(first ?? int.MaxValue)).ToList();
             Assert.Equal(expected, got);
-            Assert.Equal(fetched.Count, fetched.Distinct().Count());
+            lock (fetched) Assert.Equal(fetched.Count, fetched.Distinct().Count());
         }
     }
 }

@@ -77,12 +77,12 @@ namespace CrmTools.Tests.ProPipelines
                 Get-PplTeam -Id 'Key Accounts EU'
                 $t | Remove-PplTeam -Force
                 @(Get-PplTeam | Where-Object Id -eq $t.Id).Count").EnsureSuccess();
-            var added = (Array)r.Output[1].Properties["Users"].Value;
-            Assert.Single(added);
-            Assert.Equal(2, ((Array)r.Output[2].Properties["Users"].Value).Length);
-            Assert.Single((Array)r.Output[3].Properties["Users"].Value);
-            Assert.Equal("Key Accounts EU", P<string>(r.Output[5], "Name"));
-            Assert.Equal(0, (int)r.Output[6].BaseObject);
+            Assert.Single((Array)r.Output[0].Properties["Users"].Value);
+            Assert.Equal(2, ((Array)r.Output[1].Properties["Users"].Value).Length);
+            Assert.Single((Array)r.Output[2].Properties["Users"].Value);
+            Assert.Equal("Key Accounts EU", P<string>(r.Output[3], "Name"));
+            Assert.Equal("Key Accounts EU", P<string>(r.Output[4], "Name"));
+            Assert.Equal(0, (int)r.Output[5].BaseObject);
             var add = JsonDocument.Parse(Requests("POST", "/add_member")[0].Body!).RootElement;
             Assert.True(add.GetProperty("is_manager").GetBoolean());
             Assert.Equal(436, add.GetProperty("user_id").GetInt32());

@@ -23,7 +23,7 @@ namespace CrmTools.Tests.Webhooks
         {
             // The key comes from the session's connection.
             StartListener("-Ppl", before: "Connect-Ppl -BaseUri $PplUri -ApiKey $PplKey");
-            await RegisterSandboxWebhook("lead.creation", Urls["Ppl"]);
+            RegisterPplWebhook("lead.creation", Urls["Ppl"]);
             var ids = new List<long>();
             for (int i = 1; i <= 3; i++) ids.Add(await CreateSandboxLead($"Hooked {i}"));
             await WaitForPending(3);
@@ -305,6 +305,16 @@ namespace CrmTools.Tests.Webhooks
             var error = Assert.Single(r.Errors);
             Assert.Equal("Crm.InvalidArgument", error.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Contains("without an API key", error.Exception.Message);
+        }
+
+        [Fact]
+        public void The_about_topic_covers_https_unattended_runs_and_restarts()
+        {
+            var r = Run("Get-Help about_CrmWebhooks | Out-Default").EnsureSuccess();
+            foreach (var text in new[] { "reverse proxy", "netsh http add sslcert", "-Wait", "Restarts and crashes", "-AllowInsecure" })
+            {
+                Assert.Contains(text, r.HostText);
+            }
         }
 
         private System.Management.Automation.PSCredential AdminCredential()

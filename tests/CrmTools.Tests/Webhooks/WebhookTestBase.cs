@@ -110,6 +110,14 @@ namespace CrmTools.Tests.Webhooks
             _sandboxHooks.Add(hook.GetProperty("id").GetInt64());
         }
 
+        /// <summary>Registers a webhook as a user would, with Register-PplWebhook (the session must be connected).</summary>
+        protected void RegisterPplWebhook(string eventName, string target)
+        {
+            var r = Run("(Register-PplWebhook -Event $Event -Uri $Target -Name 'webhook listener test').Id",
+                new Dictionary<string, object?> { ["Event"] = eventName, ["Target"] = target }).EnsureSuccess();
+            _sandboxHooks.Add(Convert.ToInt64(r.Output.Single().BaseObject));
+        }
+
         protected async Task<long> CreateSandboxLead(string title)
         {
             var lead = await SandboxApi(HttpMethod.Post, "leads", new Dictionary<string, object> { ["title"] = title, ["description"] = "Email: " + title.Replace(' ', '.') + "@example.com" });

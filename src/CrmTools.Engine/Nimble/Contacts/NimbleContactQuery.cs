@@ -100,6 +100,16 @@ namespace CrmTools.Engine.Nimble.Contacts
             if (!string.IsNullOrWhiteSpace(SortBy)) request.AddQuery("sort", SortBy!.Trim() + ":" + (Descending ? "desc" : "asc"));
         }
 
+        /// <summary>Checks the query for a bulk delete: valid, and selecting something (none would delete every contact).</summary>
+        public void ValidateForDelete()
+        {
+            BuildQuery();
+            if (!SelectsSomething)
+            {
+                throw new CrmValidationException("Nimble", "Query", "Give -Query, -Tag, -Keyword or -RecordType person|company: deleting without a selection would delete every contact.");
+            }
+        }
+
         /// <summary>Whether anything selects contacts (a bulk delete without any would empty the account).</summary>
         internal bool SelectsSomething => Query != null || (Tags != null && Tags.Count > 0) || !string.IsNullOrEmpty(Keyword) ||
                                           (RecordType != null && RecordType != "all");

@@ -122,10 +122,7 @@ namespace CrmTools.Engine.Nimble.Contacts
         public async Task<NimbleRemovedContacts> DeleteByQueryAsync(NimbleContactQuery query, CancellationToken cancellationToken)
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
-            if (!query.SelectsSomething)
-            {
-                throw new CrmValidationException("Nimble", "Query", "Give -Query, -Tag, -Keyword or -RecordType person|company: deleting without a selection would delete every contact.");
-            }
+            query.ValidateForDelete();
             var request = new CrmRequest(HttpMethod.Delete, "api/v1/contacts") { Resource = "Contact", Idempotent = false };
             query.AddTo(request, forDelete: true);
             var removed = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleContactsRemoved, cancellationToken).ConfigureAwait(false);

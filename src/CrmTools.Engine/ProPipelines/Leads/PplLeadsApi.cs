@@ -20,15 +20,13 @@ namespace CrmTools.Engine.ProPipelines
         /// <summary>Lead ids sent per delete_multiple call (the service documents no limit; this keeps a URL-safe, quick call).</summary>
         public const int DeleteBatchSize = 100;
 
-        private readonly PplConnection _connection;
-
-        internal PplLeadsApi(PplConnection connection) : base(connection) => _connection = connection;
+        internal PplLeadsApi(PplConnection connection) : base(connection) { }
 
         /// <summary>GET /leads/{id}: the full lead with its extended info.</summary>
         public Task<PplLead> GetAsync(long id, CancellationToken cancellationToken)
         {
             var request = new CrmRequest(HttpMethod.Get, "leads/" + id.ToString(CultureInfo.InvariantCulture)) { Resource = "Lead" };
-            return _connection.Http.SendJsonAsync(request, PplJsonContext.Default.PplLead, cancellationToken);
+            return Connection.Http.SendJsonAsync(request, PplJsonContext.Default.PplLead, cancellationToken);
         }
 
         /// <summary>GET /leads with filters, streamed page by page.</summary>
@@ -61,7 +59,7 @@ namespace CrmTools.Engine.ProPipelines
         /// <summary>POST /leads.</summary>
         public Task<PplLead> CreateAsync(PplNewLead lead, CancellationToken cancellationToken)
         {
-            lead.Validate(_connection);
+            lead.Validate(Connection);
             return SendAsync(Post, "leads", "Lead", lead.ToBody(), PplJsonContext.Default.PplLead, cancellationToken);
         }
 
@@ -73,7 +71,7 @@ namespace CrmTools.Engine.ProPipelines
         {
             update.Validate();
             long? stepId = null;
-            if (update.Step != null) stepId = (await _connection.Steps.ResolveAsync(update.Step, cancellationToken).ConfigureAwait(false)).Id;
+            if (update.Step != null) stepId = (await Connection.Steps.ResolveAsync(update.Step, cancellationToken).ConfigureAwait(false)).Id;
             if (update.NeedsExistingAmount)
             {
                 var current = await GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -156,8 +154,8 @@ namespace CrmTools.Engine.ProPipelines
 
         private async Task<Page<PplLead>> FetchPageAsync(CrmRequest request, CancellationToken cancellationToken)
         {
-            using var response = await _connection.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var items = await _connection.Http.ReadJsonAsync(request, response, PplJsonContext.Default.ListPplLead, cancellationToken).ConfigureAwait(false);
+            using var response = await Connection.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var items = await Connection.Http.ReadJsonAsync(request, response, PplJsonContext.Default.ListPplLead, cancellationToken).ConfigureAwait(false);
             return new Page<PplLead>(items, TotalCount(response));
         }
 

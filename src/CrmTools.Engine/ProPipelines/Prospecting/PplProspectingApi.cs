@@ -91,7 +91,6 @@ namespace CrmTools.Engine.ProPipelines
         /// <summary>POST /spreadsheets/{id}/rows with one chunk (at most 100 prospects).</summary>
         public async Task<IReadOnlyList<PplProspect>> AddChunkAsync(PplProspectUpload upload, PplProspectUpload.Chunk chunk, CancellationToken cancellationToken)
         {
-            CrmLog.Progress(new CrmProgress("Adding prospects", $"{chunk.Start} of {upload.Total}", upload.Total == 0 ? -1 : chunk.Start * 100 / upload.Total));
             var added = await SendAsync(Post, PathOf("spreadsheets", upload.ProspectingListId, "rows"), "ProspectingList",
                 new PplJsonBody().AddRows("content", chunk.Rows), PplJsonContext.Default.ListPplProspect, cancellationToken).ConfigureAwait(false);
             foreach (var p in added) p.ProspectingListId ??= upload.ProspectingListId;
