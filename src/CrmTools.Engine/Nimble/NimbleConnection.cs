@@ -33,6 +33,7 @@ namespace CrmTools.Engine.Nimble
             _auth = auth;
             TokenCachePath = tokenCachePath;
             Contacts = new NimbleContactsApi(this);
+            Notes = new NimbleNotesApi(this);
             Deals = new NimbleDealsApi(this);
             Pipelines = new NimblePipelinesApi(this);
             Tasks = new NimbleTasksApi(this);
@@ -66,6 +67,8 @@ namespace CrmTools.Engine.Nimble
         public string? TokenCachePath { get; }
 
         public NimbleContactsApi Contacts { get; }
+
+        public NimbleNotesApi Notes { get; }
 
         public NimbleDealsApi Deals { get; }
 

@@ -25,6 +25,9 @@ namespace CrmTools.Engine.Nimble
     [JsonSerializable(typeof(NimbleMyself))]
     [JsonSerializable(typeof(NimbleTokenResponse))]
     [JsonSerializable(typeof(NimbleTokenCacheEntry))]
+    [JsonSerializable(typeof(NimbleFieldsMetadata))]
+    [JsonSerializable(typeof(NimbleDealSummary))]
+    [JsonSerializable(typeof(NimbleTagList))]
     internal sealed partial class NimbleJsonContext : JsonSerializerContext
     {
     }

@@ -30,6 +30,7 @@ namespace CrmTools.Sandbox.Nimble
             service.Map("DELETE", "api/v1/contact/{id}", Delete);
             service.Map("PUT", "api/v1/contacts/{id}/tags", SetTags);
             service.Map("POST", "api/v1/tasks", CreateTask);
+            service.Map("GET", "api/v1/contacts/fields", FieldsMetadata);
         }
 
         private static ServiceResponse List(NimbleCall call)
@@ -199,6 +200,48 @@ namespace CrmTools.Sandbox.Nimble
                 },
                 ["tags"] = new JsonArray(task.Tags.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
                 ["created"] = NimbleService.Time(task.Created), ["updated"] = NimbleService.Time(task.Created), ["version"] = 2,
+            });
+        }
+
+        // The tabs/groups/fields structure of the fields metadata, one entry per field and modifier.
+        private static ServiceResponse FieldsMetadata(NimbleCall call)
+        {
+            JsonObject Field(NimbleFields.Field f, string modifier) => new JsonObject
+            {
+                ["type"] = "field", ["name"] = f.Name, ["field_id"] = f.Id, ["modifier"] = modifier, ["multiples"] = f.Multiples, ["read_only"] = false,
+                ["field_type"] = f.Name == "lead status"
+                    ? new JsonObject
+                    {
+                        ["field_kind"] = "choice",
+                        ["values"] = new JsonObject
+                        {
+                            ["ordering_type"] = "ordinal",
+                            ["values"] = new JsonArray(new[] { "Open", "Contacted", "Qualified", "Unqualified" }
+                                .Select((v, i) => (JsonNode?)new JsonObject { ["id"] = (i + 1).ToString(CultureInfo.InvariantCulture), ["value"] = v }).ToArray()),
+                        },
+                    }
+                    : new JsonObject { ["field_kind"] = f.Name == "address" ? "address" : f.Name == "birthday" ? "datetime" : "string" },
+                ["presentation"] = new JsonObject(),
+                ["available_actions"] = "edit_all",
+            };
+            JsonArray Fields(IEnumerable<NimbleFields.Field> fields) =>
+                new JsonArray(fields.SelectMany(f => (f.Modifiers.Length == 0 ? new[] { "" } : f.Modifiers).Select(m => (JsonNode?)Field(f, m))).ToArray());
+            var basic = new[] { "first name", "last name", "middle name", "company name", "title", "parent company", "source", "description" };
+            var contact = new[] { "email", "phone", "address", "URL", "linkedin", "twitter", "birthday" };
+            var lead = new[] { "lead status", "lead source", "lead type", "rating" };
+            JsonObject Group(string name, string id, string[] names) => new JsonObject
+            {
+                ["type"] = "group", ["name"] = name, ["group_id"] = id, ["logo_id"] = "",
+                ["fields"] = Fields(names.Select(n => NimbleFields.Find(n)!)),
+            };
+            return ServiceResponse.Json(200, new JsonObject
+            {
+                ["tabs"] = new JsonArray(new JsonObject
+                {
+                    ["tab_id"] = "5049f696a694620a07000030", ["tab_name"] = "Info", ["contact_types"] = "person", ["is_standard"] = true, ["available_actions"] = "rearrange_only",
+                    ["members"] = new JsonArray(Group("Basic Info", "5049f696a694620a07000031", basic), Group("Contact Info", "5049f696a694620a07000032", contact),
+                        Group("Lead Details", "5049f696a694620a07000033", lead)),
+                }),
             });
         }
 

@@ -21,6 +21,8 @@ namespace CrmTools.Sandbox.Nimble
             s.Map("GET", "api/v2/deals", ListDeals);
             s.Map("POST", "api/v2/deals", CreateDeal);
             s.Map("GET", "api/v2/deals/{id}", GetDeal);
+            s.Map("GET", "api/v2/deals/widget/won_last_month", WonLastMonth);
+            s.Map("GET", "api/v2/deals/tags", Tags);
             s.Map("PUT", "api/v2/deals/{id}", UpdateDeal);
             s.Map("DELETE", "api/v2/deals/{id}", DeleteDeal);
             s.Map("GET", "api/v2/deals/pipelines", ListPipelines);
@@ -47,6 +49,26 @@ namespace CrmTools.Sandbox.Nimble
                 ["meta"] = new JsonObject { ["page"] = page, ["pages"] = Math.Max(1, (all.Count + limit - 1) / limit), ["per_page"] = limit, ["total"] = all.Count },
                 ["resources"] = new JsonArray(all.Skip((page - 1) * limit).Take(limit).Select(d => (JsonNode?)DealJson(call, d)).ToArray()),
             });
+        }
+
+        // Deals whose current stage is a "won" stage they entered during the previous calendar month (UTC).
+        private static ServiceResponse WonLastMonth(NimbleCall call)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var start = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-1);
+            var end = start.AddMonths(1);
+            var won = call.State.Deals.Where(d => call.State.Stage(d.StageId)?.Role == "won" &&
+                                                  d.Transitions.LastOrDefault() is NimbleTransition t && t.When >= start && t.When < end).ToList();
+            return ServiceResponse.Json(200, new JsonObject { ["last_month_won_amount"] = won.Sum(Amount), ["last_month_won_count"] = won.Count });
+        }
+
+        private static ServiceResponse Tags(NimbleCall call)
+        {
+            var startsWith = call.Query("starts_with") ?? "";
+            var limit = call.IntQuery("limit", 50, 1, 1000);
+            var tags = call.State.Deals.SelectMany(d => d.Tags).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Where(t => t.StartsWith(startsWith, StringComparison.OrdinalIgnoreCase)).OrderBy(t => t, StringComparer.OrdinalIgnoreCase).Take(limit);
+            return ServiceResponse.Json(200, new JsonObject { ["tags"] = new JsonArray(tags.Select(t => (JsonNode?)new JsonObject { ["name"] = t, ["created"] = null }).ToArray()) });
         }
 
         private static ServiceResponse GetDeal(NimbleCall call) => ServiceResponse.Json(200, DealJson(call, FindDeal(call)));

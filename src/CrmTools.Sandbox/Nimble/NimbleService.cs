@@ -110,6 +110,7 @@ namespace CrmTools.Sandbox.Nimble
             NimbleOAuthApi.Register(this);
             NimbleContactsApi.Register(this);
             NimbleDealsApi.Register(this);
+            NimbleNotesApi.Register(this);
         }
 
         public string Prefix => "nimble";

@@ -130,6 +130,16 @@ namespace CrmTools.Sandbox.Nimble
         public DateTimeOffset Created;
     }
 
+    internal sealed class NimbleNoteRecord
+    {
+        public string Id = "";
+        public List<string> ContactIds = new List<string>();
+        public string Note = "";
+        public string NotePreview = "";
+        public DateTimeOffset Created;
+        public DateTimeOffset Updated;
+    }
+
     internal sealed class NimbleGrant
     {
         public string ClientId = "";
@@ -179,6 +189,7 @@ namespace CrmTools.Sandbox.Nimble
         public List<NimblePipelineRecord> Pipelines { get; } = new List<NimblePipelineRecord>();
         public List<NimbleDealRecord> Deals { get; } = new List<NimbleDealRecord>();
         public List<NimbleTaskRecord> Tasks { get; } = new List<NimbleTaskRecord>();
+        public List<NimbleNoteRecord> Notes { get; } = new List<NimbleNoteRecord>();
         public Dictionary<string, string> TagIds { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         private long _nextId = 1;
@@ -187,7 +198,7 @@ namespace CrmTools.Sandbox.Nimble
         /// <summary>A 24-hex-digit id in the BSON ObjectId style, unique in this sandbox.</summary>
         public string NewId(string kind)
         {
-            var prefix = kind switch { "contact" => "5049fb84", "deal" => "630f34cf", "pipeline" => "62fd6587", "stage" => "62fd6588", "task" => "6411aa01", "tag" => "5049fa0c", _ => "5f000000" };
+            var prefix = kind switch { "contact" => "5049fb84", "deal" => "630f34cf", "pipeline" => "62fd6587", "stage" => "62fd6588", "task" => "6411aa01", "note" => "5e1a0b02", "tag" => "5049fa0c", _ => "5f000000" };
             return prefix + (_nextId++).ToString("x16", CultureInfo.InvariantCulture);
         }
 

@@ -17,6 +17,10 @@ namespace CrmTools.Crm
             BaseUri = sandbox.BaseUri;
             PplUri = sandbox.Ppl.AccountUri;
             PplApiKey = ToSecure(sandbox.Ppl.ApiKey);
+            LimeGoUri = sandbox.LimeGo.BaseUri;
+            LimeGoApiKey = ToSecure(sandbox.LimeGo.ApiKey);
+            LimeCrmUri = sandbox.LimeCrm.BaseUri;
+            LimeCrmApiKey = ToSecure(sandbox.LimeCrm.ApiKey);
             foreach (var user in sandbox.Ppl.Users)
             {
                 if (user.IsAdmin)
@@ -36,6 +40,16 @@ namespace CrmTools.Crm
 
         /// <summary>An admin user's e-mail and password (for Connect-Ppl -Credential).</summary>
         public PSCredential? PplCredential { get; }
+
+        /// <summary>The Lime Go API address (for Connect-LimeGo -BaseUri).</summary>
+        public Uri LimeGoUri { get; }
+
+        public SecureString LimeGoApiKey { get; }
+
+        /// <summary>The Lime CRM address (for Connect-LimeCrm -BaseUri).</summary>
+        public Uri LimeCrmUri { get; }
+
+        public SecureString LimeCrmApiKey { get; }
 
         /// <summary>The emulator itself: knobs for latency, injected failures and the request log.</summary>
         public CrmSandbox Sandbox { get; }

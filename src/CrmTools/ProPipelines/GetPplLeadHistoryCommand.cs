@@ -41,6 +41,7 @@ namespace CrmTools.ProPipelines
 
         protected override void ProcessRecord()
         {
+            if (PagingParameters.First == 0) return;
             var connection = ActiveConnection;
             var query = new PplHistoryQuery
             {

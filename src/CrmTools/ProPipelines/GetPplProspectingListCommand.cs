@@ -38,6 +38,7 @@ namespace CrmTools.ProPipelines
                 }
                 return;
             }
+            if (PagingParameters.First == 0) return;
             // The service has a limit but no offset: ask for -First + -Skip and skip here.
             int? limit = PagingParameters.First == ulong.MaxValue ? (int?)null : RequestedCount(int.MaxValue);
             if (TryRun(null, ct => connection.Prospecting.ListAsync(Title, Direction, limit, ct), out var lists)) WritePage(lists);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using CrmTools.Engine.Errors;
 using CrmTools.Engine.ProPipelines;
@@ -8,16 +9,15 @@ namespace CrmTools.ProPipelines
 {
     /// <summary>
     /// Remove-PplLead: deletes leads, sending the ids in batches (delete_multiple, one request per
-    /// batch, not per lead). Each id the service did not delete is a non-terminating error.
+    /// batch, not per lead) once the input has ended. Each id the service did not delete is a
+    /// non-terminating error.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PplLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePplLeadCommand : PplCmdlet
     {
         private const int ProgressId = 3101;
-        private readonly List<long> _pending = new List<long>();
-        private readonly HashSet<long> _seen = new HashSet<long>();
-        private int _sent;
+        private readonly PplLeadIdBuffer _ids = new PplLeadIdBuffer();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("LeadId")]
@@ -33,27 +33,27 @@ namespace CrmTools.ProPipelines
             foreach (var id in Id)
             {
                 // The same id twice would come back as "not deleted" the second time.
-                if (!_seen.Add(id)) continue;
-                if (!ShouldChange($"Lead {id}", "Delete", Force)) continue;
-                _pending.Add(id);
-                if (_pending.Count == PplLeadsApi.DeleteBatchSize) SendPending();
+                if (_ids.IsNew(id) && ShouldChange($"Lead {id}", "Delete", Force)) _ids.Add(id);
             }
         }
 
+        // Deleting while Get-PplLead still pages would shift its pages and skip leads: delete once the input has ended.
         protected override void EndProcessing()
         {
-            SendPending();
-            if (_sent > 0) WriteProgress(new ProgressRecord(ProgressId, "Deleting leads", "Done") { RecordType = ProgressRecordType.Completed });
+            var ids = _ids.Ids;
+            var connection = ids.Count > 0 ? ActiveConnection : null;
+            for (var start = 0; start < ids.Count; start += PplLeadsApi.DeleteBatchSize)
+            {
+                var batch = ids.Skip(start).Take(PplLeadsApi.DeleteBatchSize).ToArray();
+                WriteProgress(new ProgressRecord(ProgressId, "Deleting leads", $"{start} of {ids.Count}") { PercentComplete = start * 100 / ids.Count });
+                DeleteBatch(connection!, batch);
+            }
+            if (ids.Count > 0) WriteProgress(new ProgressRecord(ProgressId, "Deleting leads", "Done") { RecordType = ProgressRecordType.Completed });
             base.EndProcessing();
         }
 
-        private void SendPending()
+        private void DeleteBatch(PplConnection connection, long[] batch)
         {
-            if (_pending.Count == 0) return;
-            var batch = _pending.ToArray();
-            _pending.Clear();
-            var connection = ActiveConnection;
-            WriteProgress(new ProgressRecord(ProgressId, "Deleting leads", $"{_sent} sent, deleting {batch.Length} more"));
             IReadOnlyList<long> notDeleted;
             try
             {
@@ -64,10 +64,6 @@ namespace CrmTools.ProPipelines
                 // The whole batch failed: each of its leads is reported, so the caller knows exactly which to retry.
                 foreach (var id in batch) WriteFailure(ex, id);
                 return;
-            }
-            finally
-            {
-                _sent += batch.Length;
             }
             foreach (var id in notDeleted)
             {

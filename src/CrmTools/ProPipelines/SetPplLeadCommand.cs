@@ -11,6 +11,8 @@ namespace CrmTools.ProPipelines
     [OutputType(typeof(PplLead))]
     public sealed class SetPplLeadCommand : PplCmdlet
     {
+        private readonly PplLeadIdBuffer _ids = new PplLeadIdBuffer();
+
         private PplLeadUpdate? _update;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -87,6 +89,11 @@ namespace CrmTools.ProPipelines
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Leads changed at once (requests in flight); 1 changes them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void BeginProcessing()
         {
             var update = new PplLeadUpdate
@@ -128,12 +135,21 @@ namespace CrmTools.ProPipelines
 
         protected override void ProcessRecord()
         {
-            var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldProcess($"Lead {id}", "Update")) continue;
-                if (TryRun(id, ct => connection.Leads.UpdateAsync(id, _update!, ct), out var lead) && PassThru) WriteObject(lead);
+                if (_ids.IsNew(id) && ShouldProcess($"Lead {id}", "Update")) _ids.Add(id);
             }
+        }
+
+        // The leads change once the input has ended (see PplLeadIdBuffer: a listing feeding this command must not shift).
+        protected override void EndProcessing()
+        {
+            var connection = _ids.Count > 0 ? ActiveConnection : null;
+            foreach (var id in _ids.Ids)
+            {
+                RunBulk(id, ct => connection!.Leads.UpdateAsync(id, _update!, ct), ThrottleLimit, lead => { if (PassThru) WriteObject(lead); });
+            }
+            base.EndProcessing(); // waits for the changes still in flight
         }
     }
 }

@@ -136,6 +136,16 @@ namespace CrmTools.Tests.Nimble
         }
 
         [Fact]
+        public void The_fields_metadata_lists_modifiers_kinds_and_choices()
+        {
+            var r = RunConnected(@"
+                (Get-NimbleContactField -Name email | ForEach-Object Modifier) -join ','
+                (Get-NimbleContactField -Name 'lead status').Choices -join ','
+                (Get-NimbleContactField -Name 'first name').Group").EnsureSuccess();
+            Assert.Equal(new object[] { "work,personal,other", "Open,Contacted,Qualified,Unqualified", "Basic Info" }, r.Objects.ToArray());
+        }
+
+        [Fact]
         public void Each_documented_error_shape_becomes_a_clear_error_record()
         {
             Nimble.ContactLimit = Nimble.ContactCount;

@@ -89,6 +89,16 @@ namespace CrmTools.Tests.Nimble
         }
 
         [Fact]
+        public void Deal_tags_and_last_months_won_summary_are_read()
+        {
+            var r = RunConnected(@"
+                (Get-NimbleDealTag -StartsWith pri).Name
+                $s = Get-NimbleDealSummary
+                $s.LastMonthWonCount -ge 0").EnsureSuccess();
+            Assert.Equal(new object[] { "priority", true }, r.Objects.ToArray());
+        }
+
+        [Fact]
         public void A_task_is_created_about_a_contact_and_a_deal()
         {
             var r = RunConnected(@"

@@ -30,6 +30,15 @@ namespace CrmTools.Tests.ProPipelines
         }
 
         [Fact]
+        public void A_thousand_lead_delete_costs_ten_requests()
+        {
+            Sandbox.Ppl.SeedLeads(1000);
+            RunConnected("Get-PplLead -IncludeUnassigned | Remove-PplLead -Force").EnsureSuccess();
+            Assert.Equal(10, Sandbox.Control.CountRequests("/delete_multiple"));
+            Assert.Equal(0, Sandbox.Ppl.LeadCount);
+        }
+
+        [Fact]
         public void Each_id_the_service_did_not_delete_is_its_own_error_with_the_id_as_target()
         {
             var r = RunConnected("1001, 999998, 1002, 999999, 1001 | Remove-PplLead -Force");

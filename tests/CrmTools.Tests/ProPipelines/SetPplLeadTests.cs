@@ -117,6 +117,33 @@ namespace CrmTools.Tests.ProPipelines
         }
 
         [Fact]
+        public void Changing_the_leads_a_filtered_listing_pages_through_skips_none()
+        {
+            // Each update takes the lead out of the listing; changing while it pages would shift its pages.
+            var r = RunConnected(@"
+                $todo = @(Get-PplLead -Status todo -PageSize 20).Count
+                Get-PplLead -Status todo -PageSize 20 | Set-PplLead -Status standby -RemindDate 2026-12-01
+                $todo; @(Get-PplLead -Status todo).Count
+                Get-PplLead -Unassigned -PageSize 10 | Set-PplLeadOwner -UserId 436
+                @(Get-PplLead -Unassigned).Count").EnsureSuccess();
+            Assert.True((int)r.Output[0].BaseObject > 40);
+            Assert.Equal(0, (int)r.Output[1].BaseObject);
+            Assert.Equal(0, (int)r.Output[2].BaseObject);
+        }
+
+        [Fact]
+        public void Several_updates_run_at_once_and_come_back_in_input_order()
+        {
+            Sandbox.Control.LatencyMs = 30;
+            var r = RunConnected("$ids = 1001..1040; $ids | Set-PplLead -Tag 'parallel' -ThrottleLimit 8 -PassThru | ForEach-Object Id").EnsureSuccess();
+            Assert.Equal(Enumerable.Range(1001, 40).Select(i => (long)i), r.Output.Select(o => (long)o.BaseObject));
+            Assert.Equal(40, Requests("PUT").Count);
+            // Eight in flight: the 40 requests overlap rather than following one another.
+            var times = Requests("PUT").Select(q => q.At).OrderBy(t => t).ToList();
+            Assert.True(times.Last() - times.First() < System.TimeSpan.FromMilliseconds(40 * 30 * 0.6));
+        }
+
+        [Fact]
         public void A_missing_lead_is_a_non_terminating_error_and_the_rest_go_on()
         {
             var r = RunConnected("1001, 999999, 1002 | Set-PplLead -Title 'Renamed' -PassThru");

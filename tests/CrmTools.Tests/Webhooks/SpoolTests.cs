@@ -238,6 +238,14 @@ namespace CrmTools.Tests.Webhooks
         }
 
         [Fact]
+        public void A_new_spool_folder_is_private_to_its_owner()
+        {
+            using (SpoolWriter.Open(_dir.Path)) { }
+            if (OperatingSystem.IsWindows()) return;
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_dir.Path));
+        }
+
+        [Fact]
         public void An_unreadable_item_can_be_moved_aside()
         {
             using (var writer = SpoolWriter.Open(_dir.Path)) writer.Append("a", Meta, Bytes("1"));

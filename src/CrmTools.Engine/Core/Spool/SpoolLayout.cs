@@ -46,6 +46,14 @@ namespace CrmTools.Engine.Spool
 
         public void EnsureDirectories()
         {
+#if NET8_0_OR_GREATER
+            // Deliveries hold customer data: a spool folder this creates is readable by its owner only (on Windows the
+            // per-user default folder is private already).
+            if (!OperatingSystem.IsWindows() && !Directory.Exists(Root))
+            {
+                Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+#endif
             Directory.CreateDirectory(Pending);
             Directory.CreateDirectory(Temp);
             Directory.CreateDirectory(Ids);

@@ -110,6 +110,21 @@ namespace CrmTools.Engine.Nimble.Deals
         public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
             _connection.SendAsync(new CrmRequest(HttpMethod.Delete, "api/v2/deals/" + NimbleContactsApi.Escape(id, "Id")) { Resource = "Deal" }, cancellationToken);
 
+        /// <summary>GET /api/v2/deals/widget/won_last_month: the amount and number of deals won last month.</summary>
+        public Task<NimbleDealSummary> GetWonLastMonthAsync(CancellationToken cancellationToken) =>
+            _connection.SendJsonAsync(new CrmRequest(HttpMethod.Get, "api/v2/deals/widget/won_last_month") { Resource = "Deal" },
+                NimbleJsonContext.Default.NimbleDealSummary, cancellationToken);
+
+        /// <summary>GET /api/v2/deals/tags: the deal tags (optionally those starting with a text), at most <paramref name="limit"/>.</summary>
+        public async Task<IReadOnlyList<NimbleTag>> ListTagsAsync(string? startsWith, int? limit, CancellationToken cancellationToken)
+        {
+            if (limit.HasValue && limit.Value < 1) throw new CrmValidationException("Nimble", "First", "The tag limit must be at least 1.");
+            var request = new CrmRequest(HttpMethod.Get, "api/v2/deals/tags") { Resource = "Tag" }
+                .AddQuery("starts_with", string.IsNullOrEmpty(startsWith) ? null : startsWith).AddQuery("limit", limit);
+            var list = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleTagList, cancellationToken).ConfigureAwait(false);
+            return list.Tags ?? new List<NimbleTag>();
+        }
+
         // A next-page link may be absolute, root-relative ("/api/v2/...") or relative to the API base.
         private string NextPage(string link) => new Uri(_connection.Http.ApiBase, link).AbsoluteUri;
 
