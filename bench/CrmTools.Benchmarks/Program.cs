@@ -62,6 +62,7 @@ Scenario("6", () => new[] { PrefetchScenario.Run(ctx) });
 Scenario("5", () => BulkWriteScenario.Run(ctx).ToList());
 Scenario("3", () => RequestsScenario.Run(ctx).ToList());
 Scenario("2", () => new[] { MemoryScenario.Run(ctx) });
+Scenario("7", () => new[] { WebhookScenario.Run(ctx) });
 
 results.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 Report.Write(Paths.ResultsFile, mode, results, clock.Elapsed, commandLine);

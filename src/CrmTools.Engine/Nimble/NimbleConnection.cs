@@ -35,6 +35,7 @@ namespace CrmTools.Engine.Nimble
             Contacts = new NimbleContactsApi(this);
             Notes = new NimbleNotesApi(this);
             Deals = new NimbleDealsApi(this);
+            DealNotes = new NimbleDealNotesApi(this);
             Pipelines = new NimblePipelinesApi(this);
             Tasks = new NimbleTasksApi(this);
         }
@@ -71,6 +72,8 @@ namespace CrmTools.Engine.Nimble
         public NimbleNotesApi Notes { get; }
 
         public NimbleDealsApi Deals { get; }
+
+        public NimbleDealNotesApi DealNotes { get; }
 
         public NimblePipelinesApi Pipelines { get; }
 

@@ -25,6 +25,9 @@ namespace CrmTools.Sandbox.Nimble
             s.Map("GET", "api/v2/deals/tags", Tags);
             s.Map("PUT", "api/v2/deals/{id}", UpdateDeal);
             s.Map("DELETE", "api/v2/deals/{id}", DeleteDeal);
+            s.Map("POST", "api/v2/deals/{id}/notes", CreateDealNote);
+            s.Map("PUT", "api/v2/deals/{id}/notes/{nid}", UpdateDealNote);
+            s.Map("DELETE", "api/v2/deals/{id}/notes/{nid}", DeleteDealNote);
             s.Map("GET", "api/v2/deals/pipelines", ListPipelines);
             s.Map("POST", "api/v2/deals/pipelines", CreatePipeline);
             s.Map("GET", "api/v2/deals/pipelines/{pid}", GetPipeline);
@@ -127,6 +130,59 @@ namespace CrmTools.Sandbox.Nimble
             deal.Updated = DateTimeOffset.UtcNow;
             return ServiceResponse.Json(200, DealJson(call, deal));
         }
+
+        private static ServiceResponse CreateDealNote(NimbleCall call)
+        {
+            var deal = FindDeal(call);
+            var body = call.Json();
+            var now = DateTimeOffset.UtcNow;
+            var note = new NimbleDealNoteRecord { Id = call.State.NewId("note"), DealId = deal.Id, Created = now, Updated = now };
+            ApplyNote(note, body, create: true);
+            call.State.DealNotes.Add(note);
+            return ServiceResponse.Json(201, DealNoteJson(call, note));
+        }
+
+        private static ServiceResponse UpdateDealNote(NimbleCall call)
+        {
+            var note = FindDealNote(call);
+            ApplyNote(note, call.Json(), create: false);
+            note.Updated = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(200, DealNoteJson(call, note));
+        }
+
+        private static ServiceResponse DeleteDealNote(NimbleCall call)
+        {
+            call.State.DealNotes.Remove(FindDealNote(call));
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        private static void ApplyNote(NimbleDealNoteRecord note, JsonObject body, bool create)
+        {
+            var title = NimbleService.Text(body["title"]);
+            if (title != null || create)
+            {
+                if (title == null || title.Trim().Length < 1 || title.Length > 256)
+                {
+                    throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["title"] = "Length must be between 1 and 256." });
+                }
+                note.Title = title;
+            }
+            if (body.ContainsKey("body")) note.Body = NimbleService.Text(body["body"]);
+        }
+
+        private static NimbleDealNoteRecord FindDealNote(NimbleCall call)
+        {
+            var deal = FindDeal(call);
+            return call.State.DealNotes.FirstOrDefault(n => n.Id == call.Route["nid"] && n.DealId == deal.Id) ?? throw NimbleError.NotFound("note", call.Route["nid"]);
+        }
+
+        private static JsonObject DealNoteJson(NimbleCall call, NimbleDealNoteRecord n) => new JsonObject
+        {
+            ["note_id"] = n.Id, ["title"] = n.Title, ["body"] = n.Body,
+            ["created"] = n.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["updated"] = n.Updated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["creator"] = call.Service.UserInfo(),
+        };
 
         private static ServiceResponse DeleteDeal(NimbleCall call)
         {

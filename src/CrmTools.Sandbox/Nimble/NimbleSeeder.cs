@@ -25,6 +25,7 @@ namespace CrmTools.Sandbox.Nimble
             state.Pipelines.Clear();
             state.Tasks.Clear();
             state.Notes.Clear();
+            state.DealNotes.Clear();
             var random = new Random(state.Seed);
             var companies = new List<NimbleContactRecord>();
             for (int i = 0; i < Math.Min(Companies.Length, Math.Max(0, contactCount / 6)); i++)

@@ -140,6 +140,16 @@ namespace CrmTools.Sandbox.Nimble
         public DateTimeOffset Updated;
     }
 
+    internal sealed class NimbleDealNoteRecord
+    {
+        public string Id = "";
+        public string DealId = "";
+        public string Title = "";
+        public string? Body;
+        public DateTimeOffset Created;
+        public DateTimeOffset Updated;
+    }
+
     internal sealed class NimbleGrant
     {
         public string ClientId = "";
@@ -190,6 +200,7 @@ namespace CrmTools.Sandbox.Nimble
         public List<NimbleDealRecord> Deals { get; } = new List<NimbleDealRecord>();
         public List<NimbleTaskRecord> Tasks { get; } = new List<NimbleTaskRecord>();
         public List<NimbleNoteRecord> Notes { get; } = new List<NimbleNoteRecord>();
+        public List<NimbleDealNoteRecord> DealNotes { get; } = new List<NimbleDealNoteRecord>();
         public Dictionary<string, string> TagIds { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         private long _nextId = 1;

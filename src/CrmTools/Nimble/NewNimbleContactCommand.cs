@@ -8,6 +8,36 @@ namespace CrmTools.Nimble
     [OutputType(typeof(NimbleContact))]
     public sealed class NewNimbleContactCommand : NimbleContactWriteCmdlet
     {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public override string? FirstName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public override string? LastName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Company")]
+        [ValidateNotNullOrEmpty]
+        public override string? CompanyName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public override string? Title { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public override string[]? Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public override string[]? Phone { get; set; }
+
+        /// <summary>A hashtable with street, city, state, zip, country (or Nimble's address text).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public override object? Address { get; set; }
+
         /// <summary>person or company; a person unless only -CompanyName is given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("person", "company")]

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using CrmTools.Engine.Nimble.Models;
 
@@ -8,6 +9,53 @@ namespace CrmTools.Nimble
     [OutputType(typeof(NimbleDeal))]
     public sealed class NewNimbleDealCommand : NimbleDealWriteCmdlet
     {
+        /// <summary>Pipeline name or id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PipelineName", "PipelineId")]
+        [ValidateNotNullOrEmpty]
+        public override string? Pipeline { get; set; }
+
+        /// <summary>Stage name or id within the pipeline.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StageName", "StageId")]
+        [ValidateNotNullOrEmpty]
+        public override string? Stage { get; set; }
+
+        /// <summary>0 or more (checked before sending).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public override decimal? Amount { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern("^[A-Za-z]{3}$")]
+        public override string? Currency { get; set; }
+
+        /// <summary>0 to 100; by default the stage's default probability.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(0, 100)]
+        public override int? Probability { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public override DateTime? ExpectedCloseDate { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public override string? Description { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public override string? OwnerId { get; set; }
+
+        /// <summary>Ids of the Nimble contacts taking part in the deal.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RelatedContactId")]
+        [ValidateNotNull]
+        public override string[]? ContactId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Tags")]
+        [ValidateNotNull]
+        public override string[]? Tag { get; set; }
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("DealName")]
         [ValidateNotNullOrEmpty]

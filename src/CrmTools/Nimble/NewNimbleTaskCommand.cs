@@ -32,7 +32,6 @@ namespace CrmTools.Nimble
 
         /// <summary>User id of the owner (default: you).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("OwnerId")]
         [ValidateNotNullOrEmpty]
         public string? AssignedTo { get; set; }
 

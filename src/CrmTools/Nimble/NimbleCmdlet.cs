@@ -62,9 +62,18 @@ namespace CrmTools.Nimble
         protected bool ShouldProcessOrForce(bool force, string target, string action)
         {
             var bound = MyInvocation.BoundParameters;
-            var whatIf = bound.TryGetValue("WhatIf", out var w) ? w is SwitchParameter sw && sw.IsPresent : GetVariableValue("WhatIfPreference") is SwitchParameter wp ? wp.IsPresent : GetVariableValue("WhatIfPreference") is bool wb && wb;
-            if (force && !whatIf && !bound.ContainsKey("Confirm")) return true;
+            if (force && !IsWhatIf && !bound.ContainsKey("Confirm")) return true;
             return ShouldProcess(target, action);
+        }
+
+        private bool IsWhatIf
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter s ? s.IsPresent : bound is bool b && b;
+                var preference = GetVariableValue("WhatIfPreference");
+                return preference is SwitchParameter ps ? ps.IsPresent : preference is bool pb && pb;
+            }
         }
 
         protected static IDictionary? PlainDictionary(Hashtable? table) => table == null ? null : (IDictionary?)Plain(table);

@@ -7,57 +7,39 @@ using CrmTools.Engine.Nimble.Models;
 
 namespace CrmTools.Nimble
 {
-    /// <summary>The deal parameters New-NimbleDeal and Set-NimbleDeal share, and the pipeline lookup (once per command).</summary>
+    /// <summary>
+    /// The deal parameters New-NimbleDeal and Set-NimbleDeal share, and the pipeline lookup (once per command). Each
+    /// command declares them: New-NimbleDeal binds them from piped objects by property name (Import-Csv),
+    /// Set-NimbleDeal does not (a piped deal must not write its own stage, amount or probability back).
+    /// </summary>
     public abstract class NimbleDealWriteCmdlet : NimbleCmdlet
     {
         private IReadOnlyList<NimblePipeline>? _pipelines;
 
         /// <summary>Pipeline name or id.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("PipelineName", "PipelineId")]
-        [ValidateNotNullOrEmpty]
-        public string? Pipeline { get; set; }
+        public abstract string? Pipeline { get; set; }
 
         /// <summary>Stage name or id within the pipeline.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("StageName", "StageId")]
-        [ValidateNotNullOrEmpty]
-        public string? Stage { get; set; }
+        public abstract string? Stage { get; set; }
 
         /// <summary>0 or more (checked before sending).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public decimal? Amount { get; set; }
+        public abstract decimal? Amount { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[A-Za-z]{3}$")]
-        public string? Currency { get; set; }
+        public abstract string? Currency { get; set; }
 
         /// <summary>0 to 100; by default the stage's default probability.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0, 100)]
-        public int? Probability { get; set; }
+        public abstract int? Probability { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public DateTime? ExpectedCloseDate { get; set; }
+        public abstract DateTime? ExpectedCloseDate { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Description { get; set; }
+        public abstract string? Description { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string? OwnerId { get; set; }
+        public abstract string? OwnerId { get; set; }
 
         /// <summary>Ids of the Nimble contacts taking part in the deal.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("RelatedContactId")]
-        [ValidateNotNull]
-        public string[]? ContactId { get; set; }
+        public abstract string[]? ContactId { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Tags")]
-        [ValidateNotNull]
-        public string[]? Tag { get; set; }
+        public abstract string[]? Tag { get; set; }
 
         /// <summary>Custom fields by name or id ($null removes one).</summary>
         [Parameter]

@@ -8,6 +8,36 @@ namespace CrmTools.Nimble
     [OutputType(typeof(NimbleContact))]
     public sealed class SetNimbleContactCommand : NimbleContactWriteCmdlet
     {
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public override string? FirstName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public override string? LastName { get; set; }
+
+        [Parameter]
+        [Alias("Company")]
+        [ValidateNotNullOrEmpty]
+        public override string? CompanyName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public override string? Title { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public override string[]? Email { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public override string[]? Phone { get; set; }
+
+        /// <summary>A hashtable with street, city, state, zip, country (or Nimble's address text).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public override object? Address { get; set; }
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId")]
         [ValidateNotNullOrEmpty]

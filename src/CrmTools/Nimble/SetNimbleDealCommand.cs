@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using CrmTools.Engine.Nimble.Deals;
 using CrmTools.Engine.Nimble.Models;
@@ -9,6 +10,53 @@ namespace CrmTools.Nimble
     [OutputType(typeof(NimbleDeal))]
     public sealed class SetNimbleDealCommand : NimbleDealWriteCmdlet
     {
+        /// <summary>Pipeline name or id.</summary>
+        [Parameter]
+        [Alias("PipelineName", "PipelineId")]
+        [ValidateNotNullOrEmpty]
+        public override string? Pipeline { get; set; }
+
+        /// <summary>Stage name or id within the pipeline.</summary>
+        [Parameter]
+        [Alias("StageName", "StageId")]
+        [ValidateNotNullOrEmpty]
+        public override string? Stage { get; set; }
+
+        /// <summary>0 or more (checked before sending).</summary>
+        [Parameter]
+        public override decimal? Amount { get; set; }
+
+        [Parameter]
+        [ValidatePattern("^[A-Za-z]{3}$")]
+        public override string? Currency { get; set; }
+
+        /// <summary>0 to 100; by default the stage's default probability.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public override int? Probability { get; set; }
+
+        [Parameter]
+        public override DateTime? ExpectedCloseDate { get; set; }
+
+        [Parameter]
+        [AllowEmptyString]
+        public override string? Description { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public override string? OwnerId { get; set; }
+
+        /// <summary>Ids of the Nimble contacts taking part in the deal.</summary>
+        [Parameter]
+        [Alias("RelatedContactId")]
+        [ValidateNotNull]
+        public override string[]? ContactId { get; set; }
+
+        [Parameter]
+        [Alias("Tags")]
+        [ValidateNotNull]
+        public override string[]? Tag { get; set; }
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("DealId")]
         [ValidateNotNullOrEmpty]

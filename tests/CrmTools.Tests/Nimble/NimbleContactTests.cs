@@ -136,6 +136,21 @@ namespace CrmTools.Tests.Nimble
         }
 
         [Fact]
+        public void Contacts_import_from_objects_by_property_name_but_a_piped_contact_does_not_write_itself_back()
+        {
+            var r = RunConnected(@"
+                $rows = @([pscustomobject]@{ FirstName = 'Imp'; LastName = 'One'; Email = 'imp1@x.example'; Tag = 'csv' },
+                          [pscustomobject]@{ CompanyName = 'Imported Ltd'; RecordType = 'company' })
+                $made = @($rows | New-NimbleContact)
+                $made.Count
+                $Sandbox.Control.ResetRequestLog()
+                $null = $made[0] | Set-NimbleContact -Title 'Buyer' -Replace").EnsureSuccess();
+            Assert.Equal(2, r.Objects.Single());
+            var put = Sandbox.Control.Requests.Single(q => q.Method == "PUT");
+            Assert.Equal("{\"fields\":{\"title\":[{\"value\":\"Buyer\",\"modifier\":\"\"}]}}", put.Body);
+        }
+
+        [Fact]
         public void The_fields_metadata_lists_modifiers_kinds_and_choices()
         {
             var r = RunConnected(@"

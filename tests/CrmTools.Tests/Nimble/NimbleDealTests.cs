@@ -89,6 +89,32 @@ namespace CrmTools.Tests.Nimble
         }
 
         [Fact]
+        public void A_piped_deal_moved_to_another_stage_takes_that_stages_probability_and_sends_nothing_else()
+        {
+            var r = RunConnected(@"
+                $d = New-NimbleDeal -Name 'Move me' -Pipeline 'Sales Pipeline' -Stage Qualified -Amount 10
+                $Sandbox.Control.ResetRequestLog()
+                ($d | Set-NimbleDeal -Stage Proposal).Probability").EnsureSuccess();
+            Assert.Equal(50, r.Objects.Single());
+            var put = Sandbox.Control.Requests.Single(q => q.Method == "PUT");
+            Assert.DoesNotContain("probability", put.Body);
+            Assert.DoesNotContain("amount", put.Body);
+        }
+
+        [Fact]
+        public void Deal_notes_are_added_changed_and_removed_through_the_pipeline()
+        {
+            var r = RunConnected(@"
+                $note = Get-NimbleDeal -First 1 | New-NimbleDealNote -Title 'Kick-off' -Body 'Scope agreed.'
+                ($note | Set-NimbleDealNote -Body 'Scope and date agreed.').Body
+                $note | Remove-NimbleDealNote -Force
+                $note | Remove-NimbleDealNote -Force -ErrorVariable e -ErrorAction SilentlyContinue
+                $e[0].FullyQualifiedErrorId").EnsureSuccess();
+            Assert.Equal("Scope and date agreed.", r.Objects.ElementAt(0));
+            Assert.StartsWith("Nimble.NoteNotFound", (string)r.Objects.ElementAt(1));
+        }
+
+        [Fact]
         public void Deal_tags_and_last_months_won_summary_are_read()
         {
             var r = RunConnected(@"

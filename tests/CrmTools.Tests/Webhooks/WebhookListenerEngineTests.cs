@@ -95,6 +95,28 @@ namespace CrmTools.Tests.Webhooks
             Assert.Equal(1, next.Pending);
         }
 
+        [Fact]
+        public void A_port_in_use_fails_with_a_clear_error_and_leaves_the_spool_free()
+        {
+            var taken = new TcpListener(IPAddress.Loopback, 0);
+            taken.Start();
+            try
+            {
+                var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+                var options = new WebhookListenerOptions { SpoolPath = _dir.Path };
+                options.Prefixes.Add($"http://127.0.0.1:{port}/hooks/");
+                options.Endpoints.Add(WebhookEndpoint.Userlike(null));
+                var ex = Assert.Throws<CrmTools.Engine.Errors.CrmException>(() => WebhookListener.Start(options));
+                Assert.Equal("WebhookListenerStartFailed", ex.ErrorId);
+                Assert.Contains($"127.0.0.1:{port}", ex.Message);
+                using var writer = CrmTools.Engine.Spool.SpoolWriter.Open(_dir.Path); // not left locked
+            }
+            finally
+            {
+                taken.Stop();
+            }
+        }
+
         public void Dispose()
         {
             _listener?.Stop();

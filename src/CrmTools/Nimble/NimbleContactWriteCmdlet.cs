@@ -4,46 +4,35 @@ using CrmTools.Engine.Nimble.Contacts;
 
 namespace CrmTools.Nimble
 {
-    /// <summary>The contact field parameters New-NimbleContact and Set-NimbleContact share.</summary>
+    /// <summary>
+    /// The contact field parameters New-NimbleContact and Set-NimbleContact share. The common fields are declared by
+    /// each command: New-NimbleContact binds them from piped objects by property name (Import-Csv), Set-NimbleContact
+    /// does not (a piped contact must not write its own values back).
+    /// </summary>
     public abstract class NimbleContactWriteCmdlet : NimbleCmdlet
     {
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string? FirstName { get; set; }
+        public abstract string? FirstName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string? LastName { get; set; }
+        public abstract string? LastName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Company")]
-        [ValidateNotNullOrEmpty]
-        public string? CompanyName { get; set; }
+        public abstract string? CompanyName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string? Title { get; set; }
+        public abstract string? Title { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Email { get; set; }
+        public abstract string[]? Email { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string EmailModifier { get; set; } = "work";
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Phone { get; set; }
+        public abstract string[]? Phone { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string PhoneModifier { get; set; } = "work";
 
         /// <summary>A hashtable with street, city, state, zip, country (or Nimble's address text).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public object? Address { get; set; }
+        public abstract object? Address { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
