@@ -30,4 +30,31 @@ $notFound | ForEach-Object {
     "Message:  $($_.Exception.Message)"
 } | Out-Default
 
+Show-Step 'Bulk: create leads from objects (as from Import-Csv), then delete them in one batched request'
+$created = @(
+    [pscustomobject]@{ Title = 'Demo Corp'; Description = 'Email: demo@corp.example'; Tag = 'demo' }
+    [pscustomobject]@{ Title = 'Zoë & Co'; Description = 'Email: zoe@co.example'; Tag = 'demo' }
+) | New-PplLead
+$created | Out-Default
+$created | Remove-PplLead -Confirm:$false
+"Delete requests sent: {0}" -f $sandbox.Sandbox.Control.CountRequests('delete_multiple') | Out-Default
+
+Show-Step 'Nimble: connect with an OAuth token pair, list contacts'
+Connect-Nimble -BaseUri $sandbox.NimbleUri -AccessToken $sandbox.NimbleAccessToken -RefreshToken $sandbox.NimbleRefreshToken `
+    -ClientId $sandbox.NimbleClientId -ClientSecret $sandbox.NimbleClientSecret -RedirectUri $sandbox.NimbleRedirectUri
+Get-NimbleContact -First 5 | Out-Default
+
+Show-Step 'Lime Go: drain the event feed (spooled on disk until the pipeline took each event), then deals through GraphQL'
+$null = $sandbox.Sandbox.LimeGo.EnqueueEvents(5)
+Connect-LimeGo -BaseUri $sandbox.LimeGoUri -ApiKey $sandbox.LimeGoApiKey
+Get-LimeGoFeed -SpoolPath ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'crmtools-demo-spool')) | Out-Default
+Get-LimeGoDeal -First 5 | Out-Default
+
+Show-Step 'Userlike -> Lime CRM: a chat conversation becomes a person and a history note (a second send is skipped)'
+Connect-LimeCrm -BaseUri $sandbox.LimeCrmUri -ApiKey $sandbox.LimeCrmApiKey
+$json = '{"_type": "conversation", "id": 4711, "status": "open", "created_at": "2024-02-22T15:48:45Z", "contact": {"id": 99, "name": "Anna Berg", "email": "anna.berg@acme.example"}, "transcript": [{"sent_at": "2024-02-22T15:49:07Z", "type": "message", "body_plain": "Hello, I have a question.", "sender": {"type": "contact", "id": 99}}, {"sent_at": "2024-02-22T15:49:23Z", "type": "message", "body_plain": "Hello, how can I help you?", "operator_name": "Peter Testman", "sender": {"type": "operator", "id": 1}}]}'
+($json | ConvertFrom-UserlikeConversation).Transcript | Out-Default
+$json | Send-UserlikeConversationToLimeCrm | Out-Default
+$json | Send-UserlikeConversationToLimeCrm | Out-Default
+
 Stop-CrmSandbox

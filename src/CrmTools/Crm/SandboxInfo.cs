@@ -21,6 +21,13 @@ namespace CrmTools.Crm
             LimeGoApiKey = ToSecure(sandbox.LimeGo.ApiKey);
             LimeCrmUri = sandbox.LimeCrm.BaseUri;
             LimeCrmApiKey = ToSecure(sandbox.LimeCrm.ApiKey);
+            NimbleUri = sandbox.Nimble.BaseUri;
+            NimbleClientId = sandbox.Nimble.ClientId;
+            NimbleClientSecret = ToSecure(sandbox.Nimble.ClientSecret);
+            NimbleRedirectUri = sandbox.Nimble.RedirectUri;
+            var tokens = sandbox.Nimble.IssueTokens();
+            NimbleAccessToken = ToSecure(tokens.AccessToken);
+            NimbleRefreshToken = ToSecure(tokens.RefreshToken);
             foreach (var user in sandbox.Ppl.Users)
             {
                 if (user.IsAdmin)
@@ -50,6 +57,21 @@ namespace CrmTools.Crm
         public Uri LimeCrmUri { get; }
 
         public SecureString LimeCrmApiKey { get; }
+
+        /// <summary>The Nimble address (for Connect-Nimble -BaseUri).</summary>
+        public Uri NimbleUri { get; }
+
+        /// <summary>The sandbox's OAuth client, for Connect-Nimble's sign-in flow or token renewal.</summary>
+        public string NimbleClientId { get; }
+
+        public SecureString NimbleClientSecret { get; }
+
+        public Uri NimbleRedirectUri { get; }
+
+        /// <summary>A token pair issued at start (as after a sign-in), for Connect-Nimble -AccessToken -RefreshToken.</summary>
+        public SecureString NimbleAccessToken { get; }
+
+        public SecureString NimbleRefreshToken { get; }
 
         /// <summary>The emulator itself: knobs for latency, injected failures and the request log.</summary>
         public CrmSandbox Sandbox { get; }

@@ -25,7 +25,12 @@ namespace CrmTools.Engine.Nimble.Auth
         private static readonly byte[] Magic = Encoding.ASCII.GetBytes("CRMTOOLS-DPAPI-1\n");
         private static readonly byte[] Entropy = Encoding.UTF8.GetBytes("CrmTools.Nimble.TokenCache");
 
+#if NET
+        [System.Runtime.Versioning.SupportedOSPlatformGuard("windows")]
+        private static bool IsWindows => OperatingSystem.IsWindows();
+#else
         private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+#endif
 
         /// <summary>The cached entry, or null when there is none (or it cannot be read, with a warning).</summary>
         public static NimbleTokenCacheEntry? Read(string path)
@@ -130,6 +135,7 @@ namespace CrmTools.Engine.Nimble.Auth
 
         private static void Replace(string temp, string full) => File.Move(temp, full, overwrite: true);
 
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         private static void TightenPermissions(string full)
         {
             var mode = File.GetUnixFileMode(full);
@@ -171,10 +177,16 @@ namespace CrmTools.Engine.Nimble.Auth
 #endif
 
         // Kept out of line: the ProtectedData assembly is only ever loaded on Windows.
+#if NET
+        [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static byte[] Protect(byte[] data) =>
             System.Security.Cryptography.ProtectedData.Protect(data, Entropy, System.Security.Cryptography.DataProtectionScope.CurrentUser);
 
+#if NET
+        [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static byte[] Unprotect(byte[] data) =>
             System.Security.Cryptography.ProtectedData.Unprotect(data, Entropy, System.Security.Cryptography.DataProtectionScope.CurrentUser);
