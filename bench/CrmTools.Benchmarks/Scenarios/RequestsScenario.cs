@@ -17,10 +17,35 @@ namespace CrmTools.Benchmarks.Scenarios
         {
             yield return RemoveLeads(ctx);
             yield return AddProspects(ctx);
-            yield return ScenarioResult.PendingResult("3c", $"Requests: getting {ctx.Mode.RequestItems:N0} Nimble contacts by id (by 30)", "= ceil(N/30) requests",
-                Present(ctx, "Get-NimbleContact") is { Length: > 0 } nimble
-                    ? $"Found {nimble}; the benchmark does not drive Nimble yet (it needs 1,000 seeded sandbox contacts and Connect-Nimble with a sandbox token)."
-                    : "Get-NimbleContact does not exist yet.");
+            yield return NimbleContactsById(ctx);
+        }
+
+        private static ScenarioResult NimbleContactsById(BenchContext ctx)
+        {
+            const int batch = 30;
+            var n = ctx.Mode.RequestItems;
+            var title = $"Requests: getting {n:N0} Nimble contacts by id (Get-NimbleContact -Id, by {batch})";
+            var goal = $"= ceil(N/{batch}) = {(n + batch - 1) / batch} requests";
+            var nimble = ctx.Sandbox.Nimble;
+            nimble.Reseed(n + 10);
+            var tokens = nimble.IssueTokens();
+            using var ps = PsBench.Open(Paths.ModuleManifest);
+            ps.Run("Connect-Nimble -BaseUri $u -AccessToken $t", new Dictionary<string, object?> { ["u"] = nimble.BaseUri, ["t"] = PsBench.Secure(tokens.AccessToken) });
+            var ids = ps.Run($"Get-NimbleContact -IdOnly -First {n}").Select(o => o.BaseObject.ToString()!).ToArray();
+            if (ids.Length < n) return ScenarioResult.PendingResult("3c", title, goal, $"the sandbox listed only {ids.Length} contact ids.");
+            ctx.Sandbox.Control.ResetRequestLog();
+            var (output, errors) = ps.RunAllowingErrors("$ids | Get-NimbleContact", new Dictionary<string, object?> { ["ids"] = ids });
+            if (errors.Count > 0) return ScenarioResult.PendingResult("3c", title, goal, "Get-NimbleContact -Id failed: " + errors[0]);
+            var requests = ctx.Sandbox.Control.CountRequests("/api/v1/contact", "GET");
+            var floor = (n + batch - 1) / batch;
+            return new ScenarioResult("3c", title, goal)
+            {
+                Baseline = $"floor {floor} requests",
+                Module = $"{requests} GET requests, {output.Count} contacts",
+                Ratio = $"{Report.F(requests / (double)floor)}x the floor",
+                Met = requests == floor && output.Count == n,
+                Details = { $"{n} ids piped to Get-NimbleContact: {requests} GET /api/v1/contact requests, {output.Count} contacts written." },
+            };
         }
 
         private static ScenarioResult RemoveLeads(BenchContext ctx)

@@ -28,6 +28,7 @@ namespace CrmTools.Engine.Nimble
     [JsonSerializable(typeof(NimbleFieldsMetadata))]
     [JsonSerializable(typeof(NimbleDealSummary))]
     [JsonSerializable(typeof(NimbleTagList))]
+    [JsonSerializable(typeof(NimbleTagAssignmentAnswer))]
     [JsonSerializable(typeof(NimbleDealNote))]
     internal sealed partial class NimbleJsonContext : JsonSerializerContext
     {

@@ -23,6 +23,9 @@ namespace CrmTools.Sandbox.Nimble
             s.Map("GET", "api/v2/deals/{id}", GetDeal);
             s.Map("GET", "api/v2/deals/widget/won_last_month", WonLastMonth);
             s.Map("GET", "api/v2/deals/tags", Tags);
+            s.Map("POST", "api/v2/deals/tags", AddTags);
+            s.Map("PUT", "api/v2/deals/tags/{tag}", RenameTag);
+            s.Map("DELETE", "api/v2/deals/tags/{tag}", DeleteTag);
             s.Map("PUT", "api/v2/deals/{id}", UpdateDeal);
             s.Map("DELETE", "api/v2/deals/{id}", DeleteDeal);
             s.Map("POST", "api/v2/deals/{id}/notes", CreateDealNote);
@@ -72,6 +75,124 @@ namespace CrmTools.Sandbox.Nimble
             var tags = call.State.Deals.SelectMany(d => d.Tags).Distinct(StringComparer.OrdinalIgnoreCase)
                 .Where(t => t.StartsWith(startsWith, StringComparison.OrdinalIgnoreCase)).OrderBy(t => t, StringComparer.OrdinalIgnoreCase).Take(limit);
             return ServiceResponse.Json(200, new JsonObject { ["tags"] = new JsonArray(tags.Select(t => (JsonNode?)new JsonObject { ["name"] = t, ["created"] = null }).ToArray()) });
+        }
+
+        // Assigns tags to the deals the advanced query finds: done at once, answered as a completed push operation.
+        private static ServiceResponse AddTags(NimbleCall call)
+        {
+            var body = call.Json();
+            var missing = new Dictionary<string, string>();
+            if (body["tags"] == null) missing["tags"] = "tags is required.";
+            if (body["query"] == null) missing["query"] = "query is required.";
+            if (missing.Count > 0) throw NimbleError.Validation("Validation errors", missing);
+            var tags = NimbleService.StringList(body["tags"], "tags").Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+            if (tags.Count == 0) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["tags"] = "At least one tag is required." });
+            if (body["query"] is not JsonObject query) throw NimbleError.Validation("Invalid query: must be a JSON object.");
+            var found = call.State.Deals.Where(d => DealMatches(call.State, d, query)).ToList();
+            var now = DateTimeOffset.UtcNow;
+            foreach (var deal in found)
+            {
+                var changed = false;
+                foreach (var tag in tags)
+                {
+                    if (deal.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)) continue;
+                    deal.Tags.Add(tag);
+                    changed = true;
+                }
+                if (changed) deal.Updated = now;
+            }
+            return ServiceResponse.Json(200, new JsonObject
+            {
+                ["push_data"] = new JsonObject
+                {
+                    ["operation_id"] = call.State.NewId("operation"), ["processed"] = found.Count, ["total"] = found.Count,
+                    ["started_at"] = NimbleService.Time(now), ["is_completed"] = true, ["errors"] = new JsonArray(),
+                },
+            });
+        }
+
+        // Renames a tag on every deal: 404 when no deal has it, 406 when the new name is already a deal tag.
+        private static ServiceResponse RenameTag(NimbleCall call)
+        {
+            var name = call.Route["tag"];
+            var body = call.Json();
+            var newName = NimbleService.Text(body["new_tag"])?.Trim();
+            if (string.IsNullOrEmpty(newName)) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["new_tag"] = "new_tag is required." });
+            var tagged = call.State.Deals.Where(d => d.Tags.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (tagged.Count == 0) throw NimbleError.NotFound("tag", name);
+            if (!string.Equals(name, newName, StringComparison.OrdinalIgnoreCase) &&
+                call.State.Deals.Any(d => d.Tags.Contains(newName!, StringComparer.OrdinalIgnoreCase)))
+            {
+                throw new NimbleError(406, new JsonObject { ["message"] = $"Tag '{newName}' already exists", ["type"] = "tag_already_exists" });
+            }
+            var now = DateTimeOffset.UtcNow;
+            foreach (var deal in tagged)
+            {
+                var i = deal.Tags.FindIndex(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
+                deal.Tags[i] = newName!;
+                deal.Updated = now;
+            }
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        // Unlinks a tag from every deal (404 when no deal has it).
+        private static ServiceResponse DeleteTag(NimbleCall call)
+        {
+            var name = call.Route["tag"];
+            call.Json();
+            var tagged = call.State.Deals.Where(d => d.Tags.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (tagged.Count == 0) throw NimbleError.NotFound("tag", name);
+            var now = DateTimeOffset.UtcNow;
+            foreach (var deal in tagged)
+            {
+                deal.Tags.RemoveAll(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
+                deal.Updated = now;
+            }
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        // The deal advanced search, as far as the sandbox emulates it: and/or/not; tag, name, pipeline, stage, owner,
+        // id and the deal's other fields; contain, not_contain, starts_with, is, is_not, is_empty, in.
+        private static bool DealMatches(NimbleState state, NimbleDealRecord d, JsonNode? node)
+        {
+            if (node is JsonArray list) return list.All(n => DealMatches(state, d, n));
+            if (node is not JsonObject o || o.Count != 1) throw NimbleError.Validation("Invalid query: each term must have exactly one key.");
+            var pair = o.First();
+            switch (pair.Key)
+            {
+                case "and": return (pair.Value as JsonArray ?? throw NimbleError.Validation("Invalid query: 'and' needs a list.")).All(n => DealMatches(state, d, n));
+                case "or": return (pair.Value as JsonArray ?? throw NimbleError.Validation("Invalid query: 'or' needs a list.")).Any(n => DealMatches(state, d, n));
+                case "not": return !DealMatches(state, d, pair.Value);
+            }
+            if (pair.Value is not JsonObject condition || condition.Count != 1) throw NimbleError.Validation($"Invalid query term for '{pair.Key}'.");
+            var op = condition.First().Key;
+            var operand = condition.First().Value;
+            List<string> values = pair.Key.ToLowerInvariant() switch
+            {
+                "tag" or "tags" => d.Tags,
+                "id" or "deal_id" => new List<string> { d.Id },
+                "pipeline" or "pipeline_id" => new List<string> { d.PipelineId, state.Pipeline(d.PipelineId)?.Name ?? "" },
+                "stage" or "stage_id" => new List<string> { d.StageId, state.Stage(d.StageId)?.Name ?? "" },
+                "owner" or "owner_id" => new List<string> { d.OwnerId },
+                _ => d.Fields.TryGetValue(pair.Key, out var v) ? new List<string> { v } : new List<string>(),
+            };
+            string Operand() => NimbleService.Text(operand) ?? "";
+            switch (op)
+            {
+                case "contain": return values.Any(v => v.IndexOf(Operand(), StringComparison.OrdinalIgnoreCase) >= 0);
+                case "not_contain": return !values.Any(v => v.IndexOf(Operand(), StringComparison.OrdinalIgnoreCase) >= 0);
+                case "starts_with": return values.Any(v => v.StartsWith(Operand(), StringComparison.OrdinalIgnoreCase));
+                case "is": return values.Any(v => string.Equals(v, Operand(), StringComparison.OrdinalIgnoreCase));
+                case "is_not": return !values.Any(v => string.Equals(v, Operand(), StringComparison.OrdinalIgnoreCase));
+                case "is_empty":
+                    var empty = !(operand is JsonValue ev && ev.TryGetValue<bool>(out var flag)) || flag;
+                    return empty == values.All(v => v.Length == 0);
+                case "in":
+                    var options = operand is JsonArray arr ? arr.Select(NimbleService.Text).ToList() : new List<string?> { Operand() };
+                    return values.Any(v => options.Any(x => string.Equals(x, v, StringComparison.OrdinalIgnoreCase)));
+                default:
+                    throw NimbleError.Validation($"The sandbox does not emulate the '{op}' operator for deals.");
+            }
         }
 
         private static ServiceResponse GetDeal(NimbleCall call) => ServiceResponse.Json(200, DealJson(call, FindDeal(call)));

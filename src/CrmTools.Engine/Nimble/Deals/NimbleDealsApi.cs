@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -123,6 +124,60 @@ namespace CrmTools.Engine.Nimble.Deals
                 .AddQuery("starts_with", string.IsNullOrEmpty(startsWith) ? null : startsWith).AddQuery("limit", limit);
             var list = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleTagList, cancellationToken).ConfigureAwait(false);
             return list.Tags ?? new List<NimbleTag>();
+        }
+
+        /// <summary>
+        /// POST /api/v2/deals/tags: assigns <paramref name="tags"/> to every deal the advanced-search <paramref name="query"/>
+        /// finds (a dictionary tree or JSON text; checked as the contact query is); with <paramref name="preflightChecks"/>,
+        /// Nimble first checks that all those deals are editable (406 otherwise). Returns the assignment's progress.
+        /// </summary>
+        public Task<NimbleTagAssignment> AddTagsAsync(IReadOnlyList<string> tags, object query, bool preflightChecks, CancellationToken cancellationToken)
+        {
+            var names = Tags(tags, "Tag");
+            if (query == null) throw new CrmValidationException("Nimble", "Query", "-Query is required: the advanced search selecting the deals to tag.");
+            var search = new NimbleContactQuery { Query = query }.BuildQuery()!;
+            var body = new JsonObject
+            {
+                ["tags"] = new JsonArray(names.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+                ["query"] = search,
+                ["preflight_checks"] = preflightChecks,
+            };
+            return AddTagsCoreAsync(body, cancellationToken);
+        }
+
+        private async Task<NimbleTagAssignment> AddTagsCoreAsync(JsonObject body, CancellationToken cancellationToken)
+        {
+            var request = new CrmRequest(HttpMethod.Post, "api/v2/deals/tags") { Resource = "Tag" }.WithJson(NimbleJson.ToUtf8(body));
+            var answer = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleTagAssignmentAnswer, cancellationToken).ConfigureAwait(false);
+            return answer.PushData ?? new NimbleTagAssignment();
+        }
+
+        /// <summary>PUT /api/v2/deals/tags/{name} (the spec's /api/2/ is a typo): renames a deal tag on every deal (406 when the new name exists).</summary>
+        public Task RenameTagAsync(string name, string newName, CancellationToken cancellationToken)
+        {
+            var oldName = Tags(new[] { name }, "Name")[0];
+            var renamed = Tags(new[] { newName }, "NewName")[0];
+            var body = new JsonObject { ["new_tag"] = renamed };
+            var request = new CrmRequest(HttpMethod.Put, "api/v2/deals/tags/" + NimbleContactsApi.Escape(oldName, "Name")) { Resource = "Tag" }
+                .WithJson(NimbleJson.ToUtf8(body));
+            return _connection.SendAsync(request, cancellationToken);
+        }
+
+        /// <summary>DELETE /api/v2/deals/tags/{name}: removes a deal tag from every deal (with <paramref name="preflightChecks"/>: only if all are editable).</summary>
+        public Task DeleteTagAsync(string name, bool preflightChecks, CancellationToken cancellationToken)
+        {
+            var tag = Tags(new[] { name }, "Name")[0];
+            var body = new JsonObject { ["preflight_checks"] = preflightChecks };
+            var request = new CrmRequest(HttpMethod.Delete, "api/v2/deals/tags/" + NimbleContactsApi.Escape(tag, "Name")) { Resource = "Tag" }
+                .WithJson(NimbleJson.ToUtf8(body));
+            return _connection.SendAsync(request, cancellationToken);
+        }
+
+        private static List<string> Tags(IReadOnlyList<string>? tags, string parameter)
+        {
+            var names = (tags ?? Array.Empty<string>()).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            if (names.Count == 0) throw new CrmValidationException("Nimble", parameter, "A tag name is required (not empty).");
+            return names;
         }
 
         // A next-page link may be absolute, root-relative ("/api/v2/...") or relative to the API base.

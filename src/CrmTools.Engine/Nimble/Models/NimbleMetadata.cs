@@ -94,6 +94,32 @@ namespace CrmTools.Engine.Nimble.Models
         public override string ToString() => Name ?? string.Empty;
     }
 
+    /// <summary>The progress of a tag assignment to the deals a query finds (POST /api/v2/deals/tags: push_data).</summary>
+    public sealed class NimbleTagAssignment
+    {
+        public string? OperationId { get; set; }
+
+        public int? Processed { get; set; }
+
+        public int? Total { get; set; }
+
+        [JsonConverter(typeof(FlexibleDateTimeOffsetConverter))]
+        public DateTimeOffset? StartedAt { get; set; }
+
+        public bool? IsCompleted { get; set; }
+
+        /// <summary>The deals that could not be tagged, as Nimble reports them.</summary>
+        public List<JsonElement>? Errors { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    }
+
+    internal sealed class NimbleTagAssignmentAnswer
+    {
+        public NimbleTagAssignment? PushData { get; set; }
+    }
+
     internal sealed class NimbleTagList
     {
         public List<NimbleTag>? Tags { get; set; }
