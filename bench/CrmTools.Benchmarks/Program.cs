@@ -52,7 +52,7 @@ void Scenario(string id, Func<IEnumerable<ScenarioResult>> run)
         results.Add(r);
         Console.WriteLine(r.Pending != null
             ? $"  {r.Id}. {r.Title}: pending ({r.Pending})"
-            : $"  {r.Id}. {r.Title}: baseline {r.Baseline}; module {r.Module}; {r.Ratio}; goal {r.Goal}: {(r.Met == true ? "met" : "MISSED")}");
+            : $"  {r.Id}. {r.Title}: baseline {r.Baseline}; module {r.Module}; {r.Ratio}; goal {r.Goal}: {(r.Met == true ? "met" : r.Met == false ? "MISSED" : "reported")}");
     }
 }
 
@@ -63,6 +63,7 @@ Scenario("5", () => BulkWriteScenario.Run(ctx).ToList());
 Scenario("3", () => RequestsScenario.Run(ctx).ToList());
 Scenario("2", () => new[] { MemoryScenario.Run(ctx) });
 Scenario("7", () => new[] { WebhookScenario.Run(ctx) });
+Scenario("8", () => new[] { LimeGoFeedScenario.Run(ctx) });
 
 results.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 Report.Write(Paths.ResultsFile, mode, results, clock.Elapsed, commandLine);

@@ -36,6 +36,7 @@ namespace CrmTools.Engine.Nimble
             Notes = new NimbleNotesApi(this);
             Deals = new NimbleDealsApi(this);
             DealNotes = new NimbleDealNotesApi(this);
+            DealFiles = new NimbleDealFilesApi(this);
             Pipelines = new NimblePipelinesApi(this);
             Tasks = new NimbleTasksApi(this);
         }
@@ -74,6 +75,9 @@ namespace CrmTools.Engine.Nimble
         public NimbleDealsApi Deals { get; }
 
         public NimbleDealNotesApi DealNotes { get; }
+
+        /// <summary>Deal files: list (from the deal), download link, rename, delete.</summary>
+        public NimbleDealFilesApi DealFiles { get; }
 
         public NimblePipelinesApi Pipelines { get; }
 

@@ -17,6 +17,7 @@ namespace CrmTools.Engine.Nimble
     [JsonSerializable(typeof(NimbleDeal))]
     [JsonSerializable(typeof(NimbleDealListing))]
     [JsonSerializable(typeof(NimbleDealsByStage))]
+    [JsonSerializable(typeof(NimbleDealsByOwner))]
     [JsonSerializable(typeof(NimblePipeline))]
     [JsonSerializable(typeof(NimblePipelineList))]
     [JsonSerializable(typeof(NimbleTask))]
@@ -30,6 +31,9 @@ namespace CrmTools.Engine.Nimble
     [JsonSerializable(typeof(NimbleTagList))]
     [JsonSerializable(typeof(NimbleTagAssignmentAnswer))]
     [JsonSerializable(typeof(NimbleDealNote))]
+    [JsonSerializable(typeof(NimbleDealFile))]
+    [JsonSerializable(typeof(NimbleDealFileLink))]
+    [JsonSerializable(typeof(NimbleActivityFeed))]
     internal sealed partial class NimbleJsonContext : JsonSerializerContext
     {
     }

@@ -31,15 +31,21 @@ namespace CrmTools.Sandbox.Nimble
             s.Map("POST", "api/v2/deals/{id}/notes", CreateDealNote);
             s.Map("PUT", "api/v2/deals/{id}/notes/{nid}", UpdateDealNote);
             s.Map("DELETE", "api/v2/deals/{id}/notes/{nid}", DeleteDealNote);
+            s.Map("GET", "api/v2/deals/{id}/files/{fid}/url", DealFileUrl);
+            s.Map("GET", "api/v2/deals/{id}/overdue", OverdueActivities);
+            s.Map("PUT", "api/v2/deals/{id}/files/{fid}", RenameDealFile);
+            s.Map("DELETE", "api/v2/deals/{id}/files/{fid}", DeleteDealFile);
             s.Map("GET", "api/v2/deals/pipelines", ListPipelines);
             s.Map("POST", "api/v2/deals/pipelines", CreatePipeline);
             s.Map("GET", "api/v2/deals/pipelines/{pid}", GetPipeline);
             s.Map("PUT", "api/v2/deals/pipelines/{pid}", UpdatePipeline);
             s.Map("DELETE", "api/v2/deals/pipelines/{pid}", DeletePipeline);
             s.Map("GET", "api/v2/deals/pipelines/{pid}/deals", DealsByStage);
+            s.Map("GET", "api/v2/deals/pipelines/{pid}/owners", DealsByOwner);
             s.Map("POST", "api/v2/deals/pipelines/{pid}/archive", c => Archive(c, true));
             s.Map("POST", "api/v2/deals/pipelines/{pid}/unarchive", c => Archive(c, false));
             s.Map("POST", "api/v2/deals/pipelines/{pid}/stages", CreateStage);
+            s.Map("POST", "api/v2/deals/pipelines/{pid}/lost_reasons", AddLostReason);
             s.Map("PUT", "api/v2/deals/pipelines/{pid}/stages/{sid}", UpdateStage);
             s.Map("DELETE", "api/v2/deals/pipelines/{pid}/stages/{sid}", ArchiveStage);
         }
@@ -193,6 +199,102 @@ namespace CrmTools.Sandbox.Nimble
                 default:
                     throw NimbleError.Validation($"The sandbox does not emulate the '{op}' operator for deals.");
             }
+        }
+
+        // The deal's tasks (the sandbox's only activities, type "task") whose due date has passed, longest overdue first.
+        // The spec types the *_tstamp values as objects without describing them: the sandbox sends the timestamp text.
+        private static ServiceResponse OverdueActivities(NimbleCall call)
+        {
+            var deal = FindDeal(call);
+            var limit = call.IntQuery("limit", 30, 1, 100);
+            var types = call.Request.Query.Where(p => p.Key == "types").Select(p => p.Value).ToList();
+            var now = DateTimeOffset.UtcNow;
+            var overdue = new List<(NimbleTaskRecord Task, DateTimeOffset Due)>();
+            foreach (var task in call.State.Tasks.Where(t => t.DealIds.Contains(deal.Id)))
+            {
+                if (task.DueDate == null || !DateTimeOffset.TryParse(task.DueDate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var due) || due >= now) continue;
+                overdue.Add((task, due));
+            }
+            if (types.Count > 0 && !types.Any(t => string.Equals(t, "task", StringComparison.OrdinalIgnoreCase))) overdue.Clear();
+            var user = call.Service.UserInfo();
+            var activities = overdue.OrderBy(o => o.Due).Take(limit).Select(o => (JsonNode?)new JsonObject
+            {
+                ["activity_id"] = o.Task.Id,
+                ["activity_type"] = new JsonObject
+                {
+                    ["type_id"] = "task", ["type_name"] = "Task", ["logo_id"] = "task", ["can_update_lc"] = false, ["can_update_definition"] = false, ["archived"] = false,
+                },
+                ["name"] = o.Task.Subject,
+                ["description"] = o.Task.Notes ?? "",
+                ["assigned_to"] = user.DeepClone(),
+                ["owner"] = user.DeepClone(),
+                ["related_contacts"] = new JsonArray(o.Task.ContactIds.Where(id => call.State.Contact(id) != null)
+                    .Select(id => (JsonNode?)NimbleContactsApi.ShortContact(call.State.Contact(id)!)).ToArray()),
+                ["new_related_deals"] = new JsonArray(o.Task.DealIds.Select(id => (JsonNode?)new JsonObject { ["deal_id"] = id, ["name"] = call.State.Deal(id)?.Name }).ToArray()),
+                ["related_sequence"] = null,
+                ["created"] = NimbleService.Time(o.Task.Created),
+                ["scheduled_tstamp"] = NimbleService.Time(o.Due),
+                ["completed_tstamp"] = null,
+                ["feed_tstamp"] = NimbleService.Time(o.Due),
+                ["tags"] = new JsonArray(o.Task.Tags.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+                ["priority"] = o.Task.IsImportant ? "high" : "medium",
+                ["comments"] = new JsonArray(),
+                ["is_important"] = o.Task.IsImportant,
+                ["details"] = new JsonObject(),
+            }).ToArray();
+            return ServiceResponse.Json(200, new JsonObject { ["activities"] = new JsonArray(activities) });
+        }
+
+        private static NimbleDealFileRecord FindDealFile(NimbleCall call, out NimbleDealRecord deal)
+        {
+            deal = FindDeal(call);
+            return deal.Files.FirstOrDefault(f => f.Id == call.Route["fid"]) ?? throw NimbleError.NotFound("file", call.Route["fid"]);
+        }
+
+        private static JsonObject DealFileJson(NimbleCall call, NimbleDealFileRecord f) => new JsonObject
+        {
+            ["file_id"] = f.Id,
+            ["file_name"] = f.Name,
+            ["file_size"] = f.Size,
+            ["uploaded_at"] = NimbleService.Time(f.UploadedAt),
+            ["uploader"] = call.Service.UserInfo(),
+            ["metadata"] = f.Source == "uploaded_azure"
+                ? new JsonObject { ["source"] = f.Source, ["data_id"] = f.DataId }
+                : new JsonObject { ["source"] = f.Source, ["file_url"] = f.FileUrl, ["icon_url"] = "https://app.nimble.com/static/icons/" + f.Source + ".png" },
+        };
+
+        // Uploaded files: a short-lived blob link; linked files: their own address.
+        private static ServiceResponse DealFileUrl(NimbleCall call)
+        {
+            var file = FindDealFile(call, out _);
+            var url = file.Source == "uploaded_azure"
+                ? "https://nimblefiles.blob.core.windows.net/deals/" + Uri.EscapeDataString(file.DataId ?? file.Id) + "?sv=sandbox&se=" +
+                  Uri.EscapeDataString(NimbleService.Time(DateTimeOffset.UtcNow.AddMinutes(15)))
+                : file.FileUrl;
+            return ServiceResponse.Json(200, new JsonObject { ["url"] = url });
+        }
+
+        // Only files uploaded to Nimble can be renamed (the spec's note); a linked file is refused with 406 (the sandbox's choice of answer).
+        private static ServiceResponse RenameDealFile(NimbleCall call)
+        {
+            var file = FindDealFile(call, out var deal);
+            var name = NimbleService.Text(call.Json()["new_file_name"])?.Trim();
+            if (string.IsNullOrEmpty(name)) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["new_file_name"] = "new_file_name is required." });
+            if (file.Source != "uploaded_azure")
+            {
+                throw new NimbleError(406, new JsonObject { ["message"] = "Only files uploaded to Nimble can be renamed", ["type"] = "file_not_renamable" });
+            }
+            file.Name = name!;
+            deal.Updated = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
+        private static ServiceResponse DeleteDealFile(NimbleCall call)
+        {
+            var file = FindDealFile(call, out var deal);
+            deal.Files.Remove(file);
+            deal.Updated = DateTimeOffset.UtcNow;
+            return ServiceResponse.Json(200, new JsonObject());
         }
 
         private static ServiceResponse GetDeal(NimbleCall call) => ServiceResponse.Json(200, DealJson(call, FindDeal(call)));
@@ -375,6 +477,25 @@ namespace CrmTools.Sandbox.Nimble
             return ServiceResponse.Json(200, new JsonObject());
         }
 
+        // 406 when the pipeline is archived or already has the reason; 201 with the pipeline.
+        private static ServiceResponse AddLostReason(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            var reason = NimbleService.Text(call.Json()["reason"])?.Trim();
+            if (string.IsNullOrEmpty(reason)) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["reason"] = "reason is required." });
+            if (reason!.Length > 256) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["reason"] = "At most 256 characters." });
+            if (pipeline.ArchivedAt != null)
+            {
+                throw new NimbleError(406, new JsonObject { ["message"] = "The pipeline is archived", ["error_type"] = "pipeline_archived" });
+            }
+            if (pipeline.LostReasons.Any(r => string.Equals(r.Value, reason, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new NimbleError(406, new JsonObject { ["message"] = $"The pipeline already has the lost reason '{reason}'", ["error_type"] = "lost_reason_exists" });
+            }
+            pipeline.LostReasons.Add(new KeyValuePair<string, string>(call.State.NewId("stage"), reason));
+            return ServiceResponse.Json(201, PipelineJson(call, pipeline));
+        }
+
         private static ServiceResponse CreateStage(NimbleCall call)
         {
             var pipeline = FindPipeline(call);
@@ -445,6 +566,42 @@ namespace CrmTools.Sandbox.Nimble
                 });
             }
             return ServiceResponse.Json(200, new JsonObject { ["stages"] = groups });
+        }
+
+        // The pipeline's deals grouped by owner, each group paged with its own next-page link (owner_id and offset: the sandbox's).
+        private static ServiceResponse DealsByOwner(NimbleCall call)
+        {
+            var pipeline = FindPipeline(call);
+            var order = Sorter(call.Query("sort") ?? throw NimbleError.Validation("sort is required (field:order)."));
+            var limit = call.IntQuery("limit", 10, 1, 100);
+            var offset = call.IntQuery("offset", 0, 0, int.MaxValue);
+            var ownerId = call.Query("owner_id");
+            var groups = new JsonArray();
+            foreach (var owner in call.State.Deals.Where(d => d.PipelineId == pipeline.Id).Select(d => d.OwnerId).Distinct().OrderBy(o => o, StringComparer.Ordinal))
+            {
+                if (ownerId != null && owner != ownerId) continue;
+                var deals = order(call.State.Deals.Where(d => d.PipelineId == pipeline.Id && d.OwnerId == owner)).ToList();
+                string? next = null;
+                if (offset + limit < deals.Count)
+                {
+                    next = new Uri(call.State.AccountUri, $"api/v2/deals/pipelines/{pipeline.Id}/owners?sort={Uri.EscapeDataString(call.Query("sort")!)}&limit={limit}" +
+                                                         $"&owner_id={owner}&offset={offset + limit}").AbsoluteUri;
+                }
+                groups.Add(new JsonObject
+                {
+                    ["owner"] = owner == call.State.UserId ? call.Service.UserInfo() : new JsonObject { ["user_id"] = owner },
+                    ["deals"] = new JsonArray(deals.Skip(offset).Take(limit).Select(d => (JsonNode?)DealJson(call, d)).ToArray()),
+                    ["meta"] = new JsonObject
+                    {
+                        ["next_page_url"] = next,
+                        ["total_amount"] = new JsonArray(deals.GroupBy(d => d.Currency).Select(g => (JsonNode?)new JsonObject
+                        {
+                            ["currency"] = g.Key, ["count"] = g.Sum(d => Amount(d)),
+                        }).ToArray()),
+                    },
+                });
+            }
+            return ServiceResponse.Json(200, new JsonObject { ["groups"] = groups });
         }
 
         private static NimbleStageRecord NewStage(NimbleState state, NimblePipelineRecord pipeline, JsonObject body)
@@ -596,7 +753,7 @@ namespace CrmTools.Sandbox.Nimble
                         ["notes"] = null,
                     }).ToArray()),
                 },
-                ["files"] = new JsonArray(),
+                ["files"] = new JsonArray(d.Files.Select(f => (JsonNode?)DealFileJson(call, f)).ToArray()),
                 ["tags"] = new JsonArray(d.Tags.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
                 ["final_probability"] = probability,
                 ["age_in_days"] = Math.Max(0, (int)(DateTimeOffset.UtcNow - d.Created).TotalDays),

@@ -92,6 +92,19 @@ namespace CrmTools.Sandbox.Nimble
                 deal.Transitions.Add(new NimbleTransition { FromStageId = null, ToStageId = stage.Id, When = created });
                 if (people.Count > 0) deal.RelatedContacts.Add(new KeyValuePair<string, string?>(people[i % people.Count].Id, null));
                 if (i % 5 == 0) deal.Tags.Add("priority");
+                if (i % 8 == 0)
+                {
+                    deal.Files.Add(new NimbleDealFileRecord
+                    {
+                        Id = state.NewId("file"), Name = "Proposal " + (i + 1) + ".pdf", Size = 20480 + i * 512, Source = "uploaded_azure",
+                        DataId = "blob-" + (i + 1), UploadedAt = created.AddDays(1),
+                    });
+                    deal.Files.Add(new NimbleDealFileRecord
+                    {
+                        Id = state.NewId("file"), Name = "Requirements " + (i + 1), Size = 0, Source = "google_drive",
+                        FileUrl = "https://docs.google.com/document/d/sandbox-" + (i + 1), UploadedAt = created.AddDays(2),
+                    });
+                }
                 state.Deals.Add(deal);
             }
         }

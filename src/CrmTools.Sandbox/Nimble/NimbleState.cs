@@ -109,10 +109,23 @@ namespace CrmTools.Sandbox.Nimble
         public List<KeyValuePair<string, string?>> RelatedContacts = new List<KeyValuePair<string, string?>>();
         public List<string> Tags = new List<string>();
         public List<NimbleTransition> Transitions = new List<NimbleTransition>();
+        public List<NimbleDealFileRecord> Files = new List<NimbleDealFileRecord>();
         public DateTimeOffset Created;
         public DateTimeOffset Updated;
 
         public string Name => Fields.TryGetValue("name", out var n) ? n : "";
+    }
+
+    internal sealed class NimbleDealFileRecord
+    {
+        public string Id = "";
+        public string Name = "";
+        public long Size;
+        /// <summary>uploaded_azure (DataId set) or dropbox / one_drive / google_drive (FileUrl set).</summary>
+        public string Source = "uploaded_azure";
+        public string? DataId;
+        public string? FileUrl;
+        public DateTimeOffset UploadedAt;
     }
 
     internal sealed class NimbleTaskRecord

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using CrmTools.Engine.Nimble.Deals;
 using CrmTools.Engine.Nimble.Models;
@@ -13,6 +14,7 @@ namespace CrmTools.Nimble
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
         private const string PipelineSet = "InPipeline";
+        private const string OwnerSet = "ByOwner";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DealId")]
@@ -21,8 +23,15 @@ namespace CrmTools.Nimble
 
         /// <summary>Pipeline name or id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PipelineSet)]
+        [Parameter(Mandatory = true, ParameterSetName = OwnerSet)]
         [ValidateNotNullOrEmpty]
         public string? Pipeline { get; set; }
+
+        /// <summary>Only the deals of -Pipeline owned by these users (user id, e-mail or name; wildcards), listed owner by owner.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OwnerSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Owner { get; set; } = Array.Empty<string>();
 
         /// <summary>Stage name or id within -Pipeline.</summary>
         [Parameter(ParameterSetName = PipelineSet)]
@@ -32,15 +41,18 @@ namespace CrmTools.Nimble
         /// <summary>The field to sort by (the service requires one; default created).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = PipelineSet)]
+        [Parameter(ParameterSetName = OwnerSet)]
         [ValidateNotNullOrEmpty]
         public string SortBy { get; set; } = NimbleDealsApi.DefaultSort;
 
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = PipelineSet)]
+        [Parameter(ParameterSetName = OwnerSet)]
         public SwitchParameter Descending { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = PipelineSet)]
+        [Parameter(ParameterSetName = OwnerSet)]
         [ValidateRange(1, NimbleDealsApi.MaxPageSize)]
         public int PageSize { get; set; } = 50;
 
@@ -69,6 +81,13 @@ namespace CrmTools.Nimble
                     }
                     var pipelineId = placement?.Pipeline.PipelineId ?? pipeline!.PipelineId!;
                     WriteStream(() => connection.Deals.ListInPipeline(pipelineId, placement?.Stage.StageId, SortBy, Descending, Paging(PageSize), CancellationToken), Pipeline);
+                    return;
+                case OwnerSet:
+                    if (!TryRun(Pipeline, ct => connection.Pipelines.FindAsync(Pipeline!, ct), out var ownersPipeline)) return;
+                    var patterns = Owner.Select(o => new WildcardPattern(o, WildcardOptions.IgnoreCase)).ToList();
+                    Func<NimbleUserInfo?, bool> matches = user => user != null && patterns.Any(p =>
+                        p.IsMatch(user.UserId ?? string.Empty) || p.IsMatch(user.Email ?? string.Empty) || p.IsMatch(user.Name ?? string.Empty));
+                    WriteStream(() => connection.Deals.ListInPipelineByOwner(ownersPipeline.PipelineId!, matches, SortBy, Descending, Paging(PageSize), CancellationToken), Pipeline);
                     return;
                 default:
                     WriteStream(() => connection.Deals.List(SortBy, Descending, Paging(PageSize), CancellationToken), null, PagingParameters.IncludeTotalCount);

@@ -125,6 +125,136 @@ namespace CrmTools.Tests.Nimble
         }
 
         [Fact]
+        public void Deal_tags_are_added_by_query_renamed_and_removed_from_every_deal()
+        {
+            var r = RunConnected(@"
+                $p = Add-NimbleDealTag -Tag 'partner deal', priority -Query @{ pipeline = @{ is = 'Partnerships' } }
+                $p.Total
+                $p.IsCompleted
+                @(Get-NimbleDeal -Pipeline Partnerships | Where-Object { $_.Tags -contains 'partner deal' }).Count
+                Get-NimbleDealTag -StartsWith partner | Rename-NimbleDealTag -NewName 'alliance'
+                (Get-NimbleDealTag).Name -join ','
+                Rename-NimbleDealTag -Name alliance -NewName priority -ErrorVariable e -ErrorAction SilentlyContinue
+                $e[0].FullyQualifiedErrorId
+                Remove-NimbleDealTag -Name alliance -WhatIf
+                Remove-NimbleDealTag -Name alliance -Force
+                (Get-NimbleDealTag).Name -join ','
+                Add-NimbleDealTag -Tag x -Query @{ name = @{ near = 'y' } } -ErrorVariable q -ErrorAction SilentlyContinue
+                $q[0].Exception.Message").EnsureSuccess();
+            var partnerDeals = Nimble.DealCount / 4;
+            Assert.Equal(partnerDeals, r.Objects.ElementAt(0));
+            Assert.Equal(true, r.Objects.ElementAt(1));
+            Assert.Equal(partnerDeals, r.Objects.ElementAt(2));
+            Assert.Equal("alliance,priority", r.Objects.ElementAt(3));
+            Assert.StartsWith("Nimble.", (string)r.Objects.ElementAt(4));
+            Assert.Equal("priority", r.Objects.ElementAt(5));
+            Assert.Contains("'near'", (string)r.Objects.ElementAt(6));
+            var add = Sandbox.Control.Requests.Single(q => q.Method == "POST" && q.Path.EndsWith("/api/v2/deals/tags"));
+            Assert.Contains("\"query\":{\"pipeline\":{\"is\":\"Partnerships\"}}", add.Body);
+            Assert.Contains("\"preflight_checks\":false", add.Body);
+            Assert.Equal(1, Count("/api/v2/deals/tags/partner%20deal", "PUT", 200) + Count("/api/v2/deals/tags/partner deal", "PUT", 200));
+            Assert.Equal(1, Count("/api/v2/deals/tags/alliance", "DELETE"));
+        }
+
+        [Fact]
+        public void Deal_files_are_listed_linked_renamed_and_removed()
+        {
+            var r = RunConnected(@"
+                $deal = Get-NimbleDeal -SortBy created -First 1
+                $files = @($deal | Get-NimbleDealFile)
+                $files.Count
+                $pdf = $deal | Get-NimbleDealFile -Name *.pdf
+                $pdf.Source
+                ($pdf | Get-NimbleDealFileLink).Url -like 'https://*'
+                ($files | Where-Object Source -eq google_drive | Get-NimbleDealFileLink).Url
+                $pdf | Rename-NimbleDealFile -NewName 'Signed.pdf'
+                ($deal | Get-NimbleDealFile -Name Signed*).FileSize
+                $files | Where-Object Source -eq google_drive | Rename-NimbleDealFile -NewName x -ErrorVariable e -ErrorAction SilentlyContinue
+                $e[0].Exception.Message
+                $pdf | Remove-NimbleDealFile -Force
+                @($deal | Get-NimbleDealFile).Count
+                $pdf | Remove-NimbleDealFile -Force -ErrorVariable g -ErrorAction SilentlyContinue
+                $g[0].FullyQualifiedErrorId").EnsureSuccess();
+            Assert.Equal(2, r.Objects.ElementAt(0));
+            Assert.Equal("uploaded_azure", r.Objects.ElementAt(1));
+            Assert.Equal(true, r.Objects.ElementAt(2));
+            Assert.Equal("https://docs.google.com/document/d/sandbox-1", r.Objects.ElementAt(3));
+            Assert.Equal(20480d, r.Objects.ElementAt(4));
+            Assert.Contains("Only files uploaded to Nimble can be renamed", (string)r.Objects.ElementAt(5));
+            Assert.Equal(1, r.Objects.ElementAt(6));
+            Assert.StartsWith("Nimble.FileNotFound", (string)r.Objects.ElementAt(7));
+            var put = Sandbox.Control.Requests.First(q => q.Method == "PUT" && q.Path.Contains("/files/"));
+            Assert.Contains("\"new_file_name\":\"Signed.pdf\"", put.Body);
+        }
+
+        [Fact]
+        public void Lost_reasons_of_a_pipeline_are_listed_and_added()
+        {
+            var r = RunConnected(@"
+                (Get-NimbleLostReason -Pipeline 'sales pipeline').Text -join ','
+                $p = New-NimbleLostReason -Pipeline 'Sales Pipeline' -Reason 'No budget'
+                $p.LostReasons.Count
+                $reason = Get-NimbleLostReason 'Sales Pipeline' -Text 'no*'
+                $reason.PipelineName
+                New-NimbleLostReason -Pipeline $p.PipelineId -Reason 'no budget' -ErrorVariable e -ErrorAction SilentlyContinue
+                $e[0].Exception.Message
+                New-NimbleLostReason -Pipeline Partnerships -Reason 'Too slow' -WhatIf
+                @(Get-NimbleLostReason Partnerships).Count").EnsureSuccess();
+            Assert.Equal("Price,Went with a competitor", r.Objects.ElementAt(0));
+            Assert.Equal(3, r.Objects.ElementAt(1));
+            Assert.Equal("Sales Pipeline", r.Objects.ElementAt(2));
+            Assert.Contains("already has the lost reason", (string)r.Objects.ElementAt(3));
+            Assert.Equal(0, r.Objects.ElementAt(4));
+            var post = Sandbox.Control.Requests.First(q => q.Method == "POST" && q.Path.EndsWith("/lost_reasons"));
+            Assert.Equal("{\"reason\":\"No budget\"}", post.Body);
+            Assert.Equal(2, Count("/lost_reasons", "POST"));
+        }
+
+        [Fact]
+        public void Overdue_activities_of_a_deal_are_listed_longest_overdue_first()
+        {
+            var r = RunConnected(@"
+                $d = Get-NimbleDeal -First 1
+                $null = New-NimbleTask -Subject 'Recent' -DueDate ([datetime]::Now).AddDays(-1) -DealId $d.DealId
+                $null = New-NimbleTask -Subject 'Oldest' -DueDate ([datetime]::Now).AddDays(-9) -DealId $d.DealId -Important
+                $null = New-NimbleTask -Subject 'Future' -DueDate ([datetime]::Now).AddDays(5) -DealId $d.DealId
+                $a = @($d | Get-NimbleDealOverdueActivity)
+                $a.Name -join ','
+                $a[0].Type
+                $a[0].IsImportant
+                $a[0].DealId -eq $d.DealId
+                (Get-NimbleDealOverdueActivity -DealId $d.DealId -Limit 1 -Type task, call).Name
+                @(Get-NimbleDealOverdueActivity -DealId $d.DealId -Type meeting).Count").EnsureSuccess();
+            Assert.Equal("Oldest,Recent", r.Objects.ElementAt(0));
+            Assert.Equal("Task", r.Objects.ElementAt(1));
+            Assert.Equal(true, r.Objects.ElementAt(2));
+            Assert.Equal(true, r.Objects.ElementAt(3));
+            Assert.Equal("Oldest", r.Objects.ElementAt(4));
+            Assert.Equal(0, r.Objects.ElementAt(5));
+            Assert.Contains(Sandbox.Control.Requests, q => q.Path.EndsWith("/overdue") && q.Query.Contains("types=task&types=call") && q.Query.Contains("limit=1"));
+        }
+
+        [Fact]
+        public void Deals_of_a_pipeline_are_listed_by_owner_following_each_owners_next_page()
+        {
+            var r = RunConnected(@"
+                $all = @(Get-NimbleDeal -Pipeline 'Sales Pipeline' -Owner '*' -PageSize 4)
+                $all.Count
+                @($all | Where-Object { $_.Owner.Email -eq 'ann@sandbox.example' }).Count
+                @(Get-NimbleDeal -Pipeline 'Sales Pipeline' -Owner 'ann@*' -PageSize 100).Count
+                @(Get-NimbleDeal -Pipeline 'Sales Pipeline' -Owner 'nobody@example.com').Count
+                (Get-NimbleDeal -Pipeline 'Sales Pipeline' -Owner '*' -SortBy amount -Descending -First 1).Amount -ge (Get-NimbleDeal -Pipeline 'Sales Pipeline' -Owner '*' -SortBy amount -First 1).Amount").EnsureSuccess();
+            var salesDeals = Nimble.DealCount - Nimble.DealCount / 4;
+            Assert.Equal(salesDeals, r.Objects.ElementAt(0));
+            Assert.Equal(salesDeals, r.Objects.ElementAt(1));
+            Assert.Equal(salesDeals, r.Objects.ElementAt(2));
+            Assert.Equal(0, r.Objects.ElementAt(3));
+            Assert.Equal(true, r.Objects.ElementAt(4));
+            Assert.True(Count("/owners", "GET") >= salesDeals / 4);
+            Assert.All(Sandbox.Control.Requests.Where(q => q.Path.EndsWith("/owners")), q => Assert.Contains("sort=", q.Query));
+        }
+
+        [Fact]
         public void A_task_is_created_about_a_contact_and_a_deal()
         {
             var r = RunConnected(@"

@@ -88,6 +88,50 @@ namespace CrmTools.Engine.Nimble.Deals
             }, cancellationToken);
         }
 
+        /// <summary>
+        /// GET /api/v2/deals/pipelines/{id}/owners: the deals of one pipeline, owner by owner (only the owners
+        /// <paramref name="owner"/> accepts, when given), following each owner's next-page link.
+        /// </summary>
+        public ItemStream<NimbleDeal> ListInPipelineByOwner(string pipelineId, Func<NimbleUserInfo?, bool>? owner, string? sortBy, bool descending,
+            PageRequest paging, CancellationToken cancellationToken)
+        {
+            var sort = Sort(sortBy, descending);
+            CheckPageSize(paging);
+            var path = "api/v2/deals/pipelines/" + NimbleContactsApi.Escape(pipelineId, "Pipeline") + "/owners";
+            var pending = new Queue<string>();
+            var started = false;
+            return SequentialAdapter<NimbleDeal>.Stream(paging, async ct =>
+            {
+                CrmRequest request;
+                if (!started)
+                {
+                    started = true;
+                    request = new CrmRequest(HttpMethod.Get, path) { Resource = "Pipeline" }.AddQuery("sort", sort).AddQuery("limit", paging.PageSize);
+                }
+                else if (pending.Count > 0)
+                {
+                    request = new CrmRequest(HttpMethod.Get, NextPage(pending.Dequeue())) { Resource = "Pipeline" };
+                }
+                else
+                {
+                    return null;
+                }
+                var answer = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleDealsByOwner, ct).ConfigureAwait(false);
+                var deals = new List<NimbleDeal>();
+                foreach (var group in answer.Groups ?? new List<NimbleDealOwnerGroup>())
+                {
+                    if (owner != null && !owner(group.Owner)) continue;
+                    foreach (var deal in group.Deals ?? new List<NimbleDeal>())
+                    {
+                        deal.Owner ??= group.Owner;
+                        deals.Add(deal);
+                    }
+                    if (!string.IsNullOrEmpty(group.Meta?.NextPageUrl)) pending.Enqueue(group.Meta!.NextPageUrl!);
+                }
+                return deals;
+            }, cancellationToken);
+        }
+
         /// <summary>POST /api/v2/deals (the pipeline and stage resolved by the caller).</summary>
         public Task<NimbleDeal> CreateAsync(NimbleDealInput input, NimblePipelineResolution placement, CancellationToken cancellationToken)
         {
@@ -124,6 +168,26 @@ namespace CrmTools.Engine.Nimble.Deals
                 .AddQuery("starts_with", string.IsNullOrEmpty(startsWith) ? null : startsWith).AddQuery("limit", limit);
             var list = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleTagList, cancellationToken).ConfigureAwait(false);
             return list.Tags ?? new List<NimbleTag>();
+        }
+
+        /// <summary>
+        /// GET /api/v2/deals/{id}/overdue: the deal's overdue activities, longest overdue first, at most <paramref name="limit"/>,
+        /// optionally only of the given activity types (sent as repeated types=).
+        /// </summary>
+        public async Task<IReadOnlyList<NimbleActivity>> ListOverdueActivitiesAsync(string dealId, int? limit, IReadOnlyList<string>? types,
+            CancellationToken cancellationToken)
+        {
+            if (limit.HasValue && limit.Value < 1) throw new CrmValidationException("Nimble", "Limit", "The activity limit must be at least 1.");
+            var request = new CrmRequest(HttpMethod.Get, "api/v2/deals/" + NimbleContactsApi.Escape(dealId, "DealId") + "/overdue") { Resource = "Deal" }
+                .AddQuery("limit", limit);
+            foreach (var type in (types ?? Array.Empty<string>()).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal))
+            {
+                request.AddQuery("types", type);
+            }
+            var feed = await _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleActivityFeed, cancellationToken).ConfigureAwait(false);
+            var activities = feed.Activities ?? new List<NimbleActivity>();
+            foreach (var a in activities) a.DealId = dealId;
+            return activities;
         }
 
         /// <summary>

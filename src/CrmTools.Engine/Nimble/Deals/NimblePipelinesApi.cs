@@ -94,6 +94,17 @@ namespace CrmTools.Engine.Nimble.Deals
             _connection.SendAsync(new CrmRequest(HttpMethod.Delete, Path(pipelineId) + "/stages/" + NimbleContactsApi.Escape(stageId, "Stage")) { Resource = "Stage" },
                 cancellationToken);
 
+        /// <summary>POST .../lost_reasons: adds a lost reason (1 to 256 characters); answers the pipeline (406 when archived or the reason exists).</summary>
+        public Task<NimblePipeline> AddLostReasonAsync(string pipelineId, string reason, CancellationToken cancellationToken)
+        {
+            var text = reason?.Trim() ?? string.Empty;
+            if (text.Length == 0) throw new CrmValidationException("Nimble", "Reason", "The lost reason must not be empty.");
+            if (text.Length > 256) throw new CrmValidationException("Nimble", "Reason", "A lost reason can have at most 256 characters.");
+            var body = new JsonObject { ["reason"] = text };
+            return _connection.SendJsonAsync(new CrmRequest(HttpMethod.Post, Path(pipelineId) + "/lost_reasons") { Resource = "Pipeline" }.WithJson(NimbleJson.ToUtf8(body)),
+                NimbleJsonContext.Default.NimblePipeline, cancellationToken);
+        }
+
         private static string Path(string id) => "api/v2/deals/pipelines/" + NimbleContactsApi.Escape(id, "Id");
     }
 

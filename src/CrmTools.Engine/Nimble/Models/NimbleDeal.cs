@@ -211,4 +211,16 @@ namespace CrmTools.Engine.Nimble.Models
     {
         public string? NextPageUrl { get; set; }
     }
+
+    internal sealed class NimbleDealsByOwner
+    {
+        public List<NimbleDealOwnerGroup>? Groups { get; set; }
+    }
+
+    internal sealed class NimbleDealOwnerGroup
+    {
+        public List<NimbleDeal>? Deals { get; set; }
+        public NimbleUserInfo? Owner { get; set; }
+        public NimbleDealStageGroupMeta? Meta { get; set; }
+    }
 }

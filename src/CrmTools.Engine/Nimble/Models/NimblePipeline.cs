@@ -117,6 +117,14 @@ namespace CrmTools.Engine.Nimble.Models
         public string? Id { get; set; }
         public string? Text { get; set; }
 
+        /// <summary>The pipeline the reason belongs to (set by Get-NimbleLostReason, not sent by Nimble).</summary>
+        [JsonIgnore]
+        public string? PipelineId { get; set; }
+
+        /// <summary>The pipeline's name (set by Get-NimbleLostReason, not sent by Nimble).</summary>
+        [JsonIgnore]
+        public string? PipelineName { get; set; }
+
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
