@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using CrmTools.Engine.Errors;
 using CrmTools.Engine.LimeCrm;
+using CrmTools.Engine.Json;
 
 namespace CrmTools.Engine.Userlike
 {

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Text.Json;
+using CrmTools.Engine.Json;
 
 namespace CrmTools.Engine.Webhooks
 {
@@ -47,38 +48,9 @@ namespace CrmTools.Engine.Webhooks
         public override string ToString() => $"{Service} {EventName ?? EventId}";
     }
 
-    /// <summary>JSON as plain .NET values: objects become <see cref="OrderedDictionary"/> (field order kept), arrays
-    /// object[], numbers int, long, decimal or double.</summary>
+    /// <summary>Helpers over <see cref="Json.PlainJson"/> values.</summary>
     public static class WebhookJson
     {
-        public static object? ToPlain(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var map = new OrderedDictionary(StringComparer.Ordinal);
-                    foreach (var p in element.EnumerateObject()) map[p.Name] = ToPlain(p.Value);
-                    return map;
-                case JsonValueKind.Array:
-                    var list = new List<object?>(element.GetArrayLength());
-                    foreach (var item in element.EnumerateArray()) list.Add(ToPlain(item));
-                    return list.ToArray();
-                case JsonValueKind.String:
-                    return element.GetString();
-                case JsonValueKind.Number:
-                    if (element.TryGetInt32(out var i)) return i;
-                    if (element.TryGetInt64(out var l)) return l;
-                    if (element.TryGetDecimal(out var m)) return m;
-                    return element.GetDouble();
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                default:
-                    return null;
-            }
-        }
-
         /// <summary>Whether a plain value is an object (a dictionary) as <see cref="ToPlain"/> makes them.</summary>
         public static bool IsObject(object? value) => value is IDictionary;
     }

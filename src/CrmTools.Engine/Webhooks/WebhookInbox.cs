@@ -11,6 +11,7 @@ using CrmTools.Engine.ProPipelines;
 using CrmTools.Engine.ProPipelines.Models;
 using CrmTools.Engine.Spool;
 using CrmTools.Engine.Userlike;
+using CrmTools.Engine.Json;
 
 namespace CrmTools.Engine.Webhooks
 {
@@ -166,7 +167,7 @@ namespace CrmTools.Engine.Webhooks
             object? body;
             using (var document = JsonDocument.Parse(item.Payload))
             {
-                body = WebhookJson.ToPlain(document.RootElement);
+                body = PlainJson.ToPlain(document.RootElement);
                 switch (service)
                 {
                     case WebhookService.Ppl:

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using CrmTools.Engine.Json;
 
 namespace CrmTools.Engine.LimeCrm
 {

@@ -10,6 +10,7 @@ using CrmTools.Engine.Errors;
 using CrmTools.Engine.Http;
 using CrmTools.Engine.LimeGo.Feed;
 using CrmTools.Engine.LimeGo.Models;
+using CrmTools.Engine.Json;
 
 namespace CrmTools.Engine.LimeGo
 {
@@ -113,7 +114,7 @@ namespace CrmTools.Engine.LimeGo
                 else if (root.ValueKind == JsonValueKind.Null) return Array.Empty<string>();
                 else if (root.ValueKind != JsonValueKind.Object || !TryGetItems(root, out items)) throw new JsonException("expected {\"items\": [...]}.");
                 var batch = new List<string>(items.GetArrayLength());
-                foreach (var item in items.EnumerateArray()) batch.Add(LimeGoJson.Compact(item));
+                foreach (var item in items.EnumerateArray()) batch.Add(PlainJson.Compact(item));
                 return batch;
             }
             catch (JsonException ex)

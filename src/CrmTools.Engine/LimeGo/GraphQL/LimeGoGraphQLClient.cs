@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CrmTools.Engine.Errors;
 using CrmTools.Engine.Http;
+using CrmTools.Engine.Json;
 
 namespace CrmTools.Engine.LimeGo.GraphQL
 {
@@ -32,7 +33,7 @@ namespace CrmTools.Engine.LimeGo.GraphQL
             var operation = GraphQLOperation.Inspect(query, operationName);
             var response = await SendAsync(query, variables, operationName, operation, cancellationToken).ConfigureAwait(false);
             var errors = (response.Errors ?? new List<GraphQLErrorBody>()).Select(e => new LimeGoGraphQLError(e)).ToList();
-            var data = response.Data is JsonElement d && d.ValueKind != JsonValueKind.Null ? LimeGoJson.ToClr(d) : null;
+            var data = response.Data is JsonElement d && d.ValueKind != JsonValueKind.Null ? PlainJson.ToPlain(d) : null;
             return new LimeGoGraphQLResult(data, errors);
         }
 
@@ -87,7 +88,7 @@ namespace CrmTools.Engine.LimeGo.GraphQL
                 if (variables != null && variables.Count > 0)
                 {
                     writer.WritePropertyName("variables");
-                    LimeGoJson.Write(writer, variables);
+                    PlainJson.Write(writer, variables);
                 }
                 if (!string.IsNullOrEmpty(operationName)) writer.WriteString("operationName", operationName);
                 writer.WriteEndObject();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CrmTools.Engine.LimeCrm;
+using CrmTools.Engine.Json;
 
 namespace CrmTools.Engine.Userlike
 {

@@ -6,28 +6,30 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
-namespace CrmTools.Engine.LimeGo
+namespace CrmTools.Engine.Json
 {
     /// <summary>
-    /// JSON to and from plain .NET values, so GraphQL data and variables cross to PowerShell without System.Text.Json
-    /// types: objects become <see cref="OrderedDictionary"/> (field order kept), arrays object[], numbers int, long,
-    /// decimal or double, and the other way round for variables.
+    /// JSON as plain .NET values and back, for data whose shape is open (GraphQL answers, Lime CRM properties,
+    /// webhook bodies, unknown Userlike fields): objects become <see cref="OrderedDictionary"/> (field order kept),
+    /// arrays object[], numbers int, long, decimal or double as ConvertFrom-Json would give them. Values like these
+    /// show and filter naturally in PowerShell, which a JsonElement does not. Written once, used by every service.
     /// </summary>
-    public static class LimeGoJson
+    public static class PlainJson
     {
         /// <summary>A JSON value as plain .NET values.</summary>
-        public static object? ToClr(JsonElement element)
+        public static object? ToPlain(JsonElement element)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
                     var map = new OrderedDictionary(StringComparer.Ordinal);
-                    foreach (var p in element.EnumerateObject()) map[p.Name] = ToClr(p.Value);
+                    foreach (var p in element.EnumerateObject()) map[p.Name] = ToPlain(p.Value);
                     return map;
                 case JsonValueKind.Array:
                     var list = new List<object?>(element.GetArrayLength());
-                    foreach (var item in element.EnumerateArray()) list.Add(ToClr(item));
+                    foreach (var item in element.EnumerateArray()) list.Add(ToPlain(item));
                     return list.ToArray();
                 case JsonValueKind.String:
                     return element.GetString();
@@ -110,11 +112,25 @@ namespace CrmTools.Engine.LimeGo
         }
 
         /// <summary>A JSON value as compact text on one line (what the feed spool stores).</summary>
-        internal static string Compact(JsonElement element)
+        public static string Compact(JsonElement element)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer)) element.WriteTo(writer);
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
+    }
+
+    /// <summary>A field whose shape varies or is undocumented: kept as plain values (see <see cref="PlainJson"/>).</summary>
+    public sealed class PlainJsonConverter : JsonConverter<object?>
+    {
+        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return PlainJson.ToPlain(document.RootElement);
+        }
+
+        public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options) => PlainJson.Write(writer, value);
+
+        public override bool HandleNull => true;
     }
 }
