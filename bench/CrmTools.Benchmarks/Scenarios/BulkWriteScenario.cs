@@ -24,6 +24,61 @@ namespace CrmTools.Benchmarks.Scenarios
         {
             yield return Facility(ctx);
             yield return NewPplLead(ctx);
+            yield return NewNimbleContact(ctx);
+        }
+
+        /// <summary>5c: $rows | New-NimbleContact -ThrottleLimit n, one at a time against 8 in flight.</summary>
+        private static ScenarioResult NewNimbleContact(BenchContext ctx)
+        {
+            var n = ctx.Mode.BulkItems;
+            var title = $"Bulk writes: {n:N0} rows | New-NimbleContact at {BenchMode.LatencyMs} ms latency";
+            var goal = $">= 6x one-at-a-time at -ThrottleLimit {BenchMode.Concurrency}";
+            var nimble = ctx.Sandbox.Nimble;
+            nimble.Reseed();
+            nimble.ContactLimit = null;
+            using var ps = PsBench.Open(Paths.ModuleManifest);
+            ps.Run("Connect-Nimble -BaseUri $u -AccessToken $t", new Dictionary<string, object?> { ["u"] = nimble.BaseUri, ["t"] = PsBench.Secure(nimble.IssueTokens().AccessToken) });
+            var rows = Enumerable.Range(0, n).Select(i =>
+            {
+                var row = new PSObject();
+                row.Properties.Add(new PSNoteProperty("FirstName", "Bench"));
+                row.Properties.Add(new PSNoteProperty("LastName", $"Contact {i}"));
+                return row;
+            }).ToArray();
+            var result = new ScenarioResult("5c", title, goal);
+            ctx.Sandbox.Control.LatencyMs = BenchMode.LatencyMs;
+            try
+            {
+                var posts = new List<int>();
+                double Write(int throttle)
+                {
+                    ctx.Sandbox.Control.ResetRequestLog();
+                    var vars = new Dictionary<string, object?> { ["Rows"] = rows, ["Throttle"] = throttle };
+                    var seconds = ps.Time("$Rows | New-NimbleContact -ThrottleLimit $Throttle | Out-Null", vars);
+                    posts.Add(ctx.Sandbox.Control.CountRequests("/api/v1/contact", "POST"));
+                    return seconds;
+                }
+
+                var (b, m) = Measure.Paired("-ThrottleLimit 1", () => Write(1), $"-ThrottleLimit {BenchMode.Concurrency}", () => Write(BenchMode.Concurrency),
+                    ctx.Mode.Warmup, ctx.Mode.BulkRepetitions, ctx.Log);
+                var speedup = b.Median / m.Median;
+                result.Baseline = $"{Measure.Ms(b.Median)} ({n / b.Median:N0} contacts/s)";
+                result.Module = $"{Measure.Ms(m.Median)} ({n / m.Median:N0} contacts/s)";
+                result.Ratio = $"{Report.F(speedup)}x faster";
+                result.Met = speedup >= 6;
+                result.Details.Add($"POST /api/v1/contact per run: {string.Join(", ", posts.Distinct())} (expected {n}).");
+                result.Details.Add(b.ToString());
+                result.Details.Add(m.ToString());
+            }
+            catch (InvalidOperationException ex)
+            {
+                return ScenarioResult.PendingResult("5c", title, goal, "the bulk run failed: " + ex.Message);
+            }
+            finally
+            {
+                ctx.Sandbox.Control.LatencyMs = 0;
+            }
+            return result;
         }
 
         private static ScenarioResult Facility(BenchContext ctx)

@@ -54,6 +54,11 @@ namespace CrmTools.Nimble
         [ValidateNotNullOrEmpty]
         public string? OwnerId { get; set; }
 
+        /// <summary>Contacts created at once (requests in flight); 1 creates them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
@@ -64,7 +69,8 @@ namespace CrmTools.Nimble
             var label = ((FirstName ?? string.Empty) + " " + (LastName ?? string.Empty)).Trim();
             if (label.Length == 0) label = CompanyName ?? "contact";
             if (!ShouldProcess(label, "Create Nimble contact")) return;
-            if (TryRun(label, ct => connection.Contacts.CreateAsync(input, ct), out var contact)) WriteObject(contact);
+            // Parameter values were copied into input above: PowerShell rebinds the properties for the next item.
+            RunBulk(label, ct => connection.Contacts.CreateAsync(input, ct), ThrottleLimit);
         }
     }
 }
