@@ -27,60 +27,6 @@ namespace CrmTools.Benchmarks.Scenarios
             yield return NewNimbleContact(ctx);
         }
 
-        /// <summary>5c: $rows | New-NimbleContact -ThrottleLimit n, one at a time against 8 in flight.</summary>
-        private static ScenarioResult NewNimbleContact(BenchContext ctx)
-        {
-            var n = ctx.Mode.BulkItems;
-            var title = $"Bulk writes: {n:N0} rows | New-NimbleContact at {BenchMode.LatencyMs} ms latency";
-            var goal = $">= 6x one-at-a-time at -ThrottleLimit {BenchMode.Concurrency}";
-            var nimble = ctx.Sandbox.Nimble;
-            nimble.Reseed();
-            nimble.ContactLimit = null;
-            using var ps = PsBench.Open(Paths.ModuleManifest);
-            ps.Run("Connect-Nimble -BaseUri $u -AccessToken $t", new Dictionary<string, object?> { ["u"] = nimble.BaseUri, ["t"] = PsBench.Secure(nimble.IssueTokens().AccessToken) });
-            var rows = Enumerable.Range(0, n).Select(i =>
-            {
-                var row = new PSObject();
-                row.Properties.Add(new PSNoteProperty("FirstName", "Bench"));
-                row.Properties.Add(new PSNoteProperty("LastName", $"Contact {i}"));
-                return row;
-            }).ToArray();
-            var result = new ScenarioResult("5c", title, goal);
-            ctx.Sandbox.Control.LatencyMs = BenchMode.LatencyMs;
-            try
-            {
-                var posts = new List<int>();
-                double Write(int throttle)
-                {
-                    ctx.Sandbox.Control.ResetRequestLog();
-                    var vars = new Dictionary<string, object?> { ["Rows"] = rows, ["Throttle"] = throttle };
-                    var seconds = ps.Time("$Rows | New-NimbleContact -ThrottleLimit $Throttle | Out-Null", vars);
-                    posts.Add(ctx.Sandbox.Control.CountRequests("/api/v1/contact", "POST"));
-                    return seconds;
-                }
-
-                var (b, m) = Measure.Paired("-ThrottleLimit 1", () => Write(1), $"-ThrottleLimit {BenchMode.Concurrency}", () => Write(BenchMode.Concurrency),
-                    ctx.Mode.Warmup, ctx.Mode.BulkRepetitions, ctx.Log);
-                var speedup = b.Median / m.Median;
-                result.Baseline = $"{Measure.Ms(b.Median)} ({n / b.Median:N0} contacts/s)";
-                result.Module = $"{Measure.Ms(m.Median)} ({n / m.Median:N0} contacts/s)";
-                result.Ratio = $"{Report.F(speedup)}x faster";
-                result.Met = speedup >= 6;
-                result.Details.Add($"POST /api/v1/contact per run: {string.Join(", ", posts.Distinct())} (expected {n}).");
-                result.Details.Add(b.ToString());
-                result.Details.Add(m.ToString());
-            }
-            catch (InvalidOperationException ex)
-            {
-                return ScenarioResult.PendingResult("5c", title, goal, "the bulk run failed: " + ex.Message);
-            }
-            finally
-            {
-                ctx.Sandbox.Control.LatencyMs = 0;
-            }
-            return result;
-        }
-
         private static ScenarioResult Facility(BenchContext ctx)
         {
             var n = ctx.Mode.BulkItems;
@@ -146,18 +92,41 @@ namespace CrmTools.Benchmarks.Scenarios
             using var ps = PsBench.OpenConnected(ctx.Sandbox.Ppl.AccountUri, ctx.Sandbox.Ppl.ApiKey);
             var command = ps.Run("Get-Command -Name New-PplLead -Module CrmTools -ErrorAction Ignore");
             if (command.Count == 0) return ScenarioResult.PendingResult("5b", title, goal, "New-PplLead does not exist yet.");
-            var info = (CommandInfo)command[0].BaseObject;
-            if (!info.Parameters.ContainsKey("ThrottleLimit"))
+            if (!((CommandInfo)command[0].BaseObject).Parameters.ContainsKey("ThrottleLimit"))
                 return ScenarioResult.PendingResult("5b", title, goal, "New-PplLead exists but has no -ThrottleLimit yet (it has not adopted CrmCmdlet.RunBulk).");
+            var rows = Rows(n, i => new[] { ("Title", (object)$"Bulk {i}"), ("Description", "Created by the benchmark") });
+            return SequentialVsConcurrent(ctx, ps, "5b", title, goal, "New-PplLead", rows, "/leads", "leads");
+        }
 
-            var rows = Enumerable.Range(0, n).Select(i =>
+        /// <summary>5c: $rows | New-NimbleContact -ThrottleLimit n, one at a time against 8 in flight.</summary>
+        private static ScenarioResult NewNimbleContact(BenchContext ctx)
+        {
+            var n = ctx.Mode.BulkItems;
+            var title = $"Bulk writes: {n:N0} rows | New-NimbleContact at {BenchMode.LatencyMs} ms latency";
+            var goal = $">= 6x one-at-a-time at -ThrottleLimit {BenchMode.Concurrency}";
+            var nimble = ctx.Sandbox.Nimble;
+            nimble.Reseed();
+            nimble.ContactLimit = null;
+            using var ps = PsBench.Open(Paths.ModuleManifest);
+            ps.Run("Connect-Nimble -BaseUri $u -AccessToken $t", new Dictionary<string, object?> { ["u"] = nimble.BaseUri, ["t"] = PsBench.Secure(nimble.IssueTokens().AccessToken) });
+            var rows = Rows(n, i => new[] { ("FirstName", (object)"Bench"), ("LastName", $"Contact {i}") });
+            return SequentialVsConcurrent(ctx, ps, "5c", title, goal, "New-NimbleContact", rows, "/api/v1/contact", "contacts");
+        }
+
+        private static PSObject[] Rows(int n, Func<int, (string Name, object Value)[]> columns) =>
+            Enumerable.Range(0, n).Select(i =>
             {
                 var row = new PSObject();
-                row.Properties.Add(new PSNoteProperty("Title", $"Bulk {i}"));
-                row.Properties.Add(new PSNoteProperty("Description", "Created by the benchmark"));
+                foreach (var (name, value) in columns(i)) row.Properties.Add(new PSNoteProperty(name, value));
                 return row;
             }).ToArray();
-            var result = new ScenarioResult("5b", title, goal);
+
+        /// <summary>$rows | <paramref name="command"/> -ThrottleLimit 1 against -ThrottleLimit 8 at 50 ms latency, same run.</summary>
+        private static ScenarioResult SequentialVsConcurrent(BenchContext ctx, PsBench ps, string id, string title, string goal,
+            string command, PSObject[] rows, string postPath, string unit)
+        {
+            var n = rows.Length;
+            var result = new ScenarioResult(id, title, goal);
             ctx.Sandbox.Control.LatencyMs = BenchMode.LatencyMs;
             try
             {
@@ -166,25 +135,25 @@ namespace CrmTools.Benchmarks.Scenarios
                 {
                     ctx.Sandbox.Control.ResetRequestLog();
                     var vars = new Dictionary<string, object?> { ["Rows"] = rows, ["Throttle"] = throttle };
-                    var seconds = ps.Time("$Rows | New-PplLead -ThrottleLimit $Throttle | Out-Null", vars);
-                    posts.Add(ctx.Sandbox.Control.CountRequests("/leads", "POST"));
+                    var seconds = ps.Time($"$Rows | {command} -ThrottleLimit $Throttle | Out-Null", vars);
+                    posts.Add(ctx.Sandbox.Control.CountRequests(postPath, "POST"));
                     return seconds;
                 }
 
                 var (b, m) = Measure.Paired("-ThrottleLimit 1", () => Write(1), $"-ThrottleLimit {BenchMode.Concurrency}", () => Write(BenchMode.Concurrency),
                     ctx.Mode.Warmup, ctx.Mode.BulkRepetitions, ctx.Log);
                 var speedup = b.Median / m.Median;
-                result.Baseline = $"{Measure.Ms(b.Median)} ({n / b.Median:N0} leads/s)";
-                result.Module = $"{Measure.Ms(m.Median)} ({n / m.Median:N0} leads/s)";
+                result.Baseline = $"{Measure.Ms(b.Median)} ({n / b.Median:N0} {unit}/s)";
+                result.Module = $"{Measure.Ms(m.Median)} ({n / m.Median:N0} {unit}/s)";
                 result.Ratio = $"{Report.F(speedup)}x faster";
                 result.Met = speedup >= 6;
-                result.Details.Add($"POST /leads per run: {string.Join(", ", posts.Distinct())} (expected {n}).");
+                result.Details.Add($"POST {postPath} per run: {string.Join(", ", posts.Distinct())} (expected {n}).");
                 result.Details.Add(b.ToString());
                 result.Details.Add(m.ToString());
             }
             catch (InvalidOperationException ex)
             {
-                return ScenarioResult.PendingResult("5b", title, goal, "New-PplLead exists but the bulk run failed: " + ex.Message);
+                return ScenarioResult.PendingResult(id, title, goal, $"{command} exists but the bulk run failed: " + ex.Message);
             }
             finally
             {
