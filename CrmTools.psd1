@@ -1,5 +1,7 @@
 @{
-    RootModule           = 'CrmTools.psm1'
+    RootModule           = 'CrmTools.dll'
+    # Imported before the root module: installs the dependency resolver (see src/CrmTools.Loader).
+    NestedModules        = @('CrmTools.Loader.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f3c8e-6f0e-4f51-9a3e-2f6d1c9e7a41'
     Author               = 'CrmTools contributors'

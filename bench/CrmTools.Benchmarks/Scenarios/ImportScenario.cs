@@ -49,8 +49,8 @@ $sw.Stop()
                     var (_, bm) = Measure.Paired("empty binary module", () => Cold(empty), "CrmTools without format/types", () => Cold(bare),
                         0, Math.Max(1, ctx.Mode.ImportColdRepetitions / 2 + 1), ctx.Log);
                     result.Details.Add($"Cold, the same module without FormatsToProcess/TypesToProcess: {Measure.Ms(bm.Median)} " +
-                                       $"({Report.F(bm.Median / b.Median)}x the empty module): the rest is the manifest, the root psm1 " +
-                                       "(resolver install, then Import-Module -Assembly) and loading CrmTools.dll + CrmTools.Engine.");
+                                       $"({Report.F(bm.Median / b.Median)}x the empty module): the rest is the manifest, the nested " +
+                                       "CrmTools.Loader.dll (resolver install), then CrmTools.dll (the cmdlets) and CrmTools.Engine.");
                 }
                 finally
                 {

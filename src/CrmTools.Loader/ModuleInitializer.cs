@@ -17,6 +17,11 @@ namespace CrmTools.Loading
     /// answering only for files that are ours.</item>
     /// </list>
     /// The pattern is the one Microsoft Graph's authentication module uses.
+    /// <para>This class lives in CrmTools.Loader.dll, a binary module with no cmdlets that the manifest lists in
+    /// NestedModules: PowerShell imports nested modules before the root module and runs this initializer on import,
+    /// so the resolver is in place before PowerShell reflects over the cmdlet types of CrmTools.dll (their base
+    /// classes name engine types, so that reflection already needs CrmTools.Engine). ModuleDirectory is therefore
+    /// the directory of this assembly, which is the module's own folder.</para>
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -40,7 +45,7 @@ namespace CrmTools.Loading
             // variables) may still need it, and a re-import reuses the same context.
         }
 
-        /// <summary>Installs the resolver (idempotent). Called by CrmTools.psm1 before the cmdlets are imported.</summary>
+        /// <summary>Installs the resolver (idempotent). Called on import of CrmTools.Loader, before the cmdlets are imported.</summary>
         public static void Install()
         {
             lock (Gate)
