@@ -60,3 +60,19 @@ Describe 'Secrets' {
         $out | Should -Not -Match ([regex]::Escape($key))
     }
 }
+
+Describe 'Nimble fields' {
+    BeforeAll {
+        Connect-Nimble -BaseUri $sandbox.NimbleUri -AccessToken $sandbox.NimbleAccessToken
+    }
+    It 'creates a choice field, adds a choice and deletes the field' {
+        $field = New-NimbleContactField -Name 'Pester size' -Tab Info -Kind Choice -Choice S, M
+        $field.Choices.Value | Should -Be @('S', 'M')
+        (New-NimbleContactFieldChoice -Field 'Pester size' -Value L).Choices.Id | Should -Be @('1', '2', '3')
+        Remove-NimbleContactField -Field 'Pester size' -Force
+        Get-NimbleContactField -Name 'Pester size' | Should -BeNullOrEmpty
+    }
+    It 'refuses a presentation that does not fit the kind before sending anything' {
+        { New-NimbleContactField -Name X -Tab Info -Kind Boolean -NumberFormat Integer -ErrorAction Stop } | Should -Throw '*number fields*'
+    }
+}

@@ -57,6 +57,20 @@ $sw.Stop()
                     Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(bare))!, recursive: true);
                 }
 
+                // Context: the same empty DLL behind a minimal manifest, since a manifest alone has a fixed cost that the bare-DLL baseline does not pay.
+                var wrapped = ManifestWrappedEmpty(empty);
+                try
+                {
+                    var (eb, em) = Measure.Paired("empty binary module", () => Cold(empty), "empty binary module + manifest", () => Cold(wrapped),
+                        0, Math.Max(1, ctx.Mode.ImportColdRepetitions / 2 + 1), ctx.Log);
+                    result.Details.Add($"Cold, the empty DLL behind a minimal manifest (RootModule + ModuleVersion): {Measure.Ms(em.Median)} " +
+                                       $"({Report.F(em.Median / eb.Median)}x the bare DLL); CrmTools is {Report.F(m.Median / em.Median)}x that (medians of different pairs).");
+                }
+                finally
+                {
+                    Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(wrapped))!, recursive: true);
+                }
+
                 // Warm: this process has loaded both before; a fresh runspace each time.
                 double Warm(string module)
                 {
@@ -76,6 +90,17 @@ $sw.Stop()
                 File.Delete(script);
             }
             return result;
+        }
+
+        /// <summary>A copy of the empty module's DLL with a minimal manifest next to it.</summary>
+        private static string ManifestWrappedEmpty(string emptyDll)
+        {
+            var target = Path.Combine(Path.GetTempPath(), $"crmtools-bench-wrapped-{Environment.ProcessId}", "EmptyBinaryModule");
+            Directory.CreateDirectory(target);
+            File.Copy(emptyDll, Path.Combine(target, Path.GetFileName(emptyDll)), overwrite: true);
+            var psd1 = Path.Combine(target, "EmptyBinaryModule.psd1");
+            File.WriteAllText(psd1, $"@{{ RootModule = '{Path.GetFileName(emptyDll)}'; ModuleVersion = '1.0.0' }}");
+            return psd1;
         }
 
         /// <summary>A copy of the packaged module whose manifest names no format or types file.</summary>

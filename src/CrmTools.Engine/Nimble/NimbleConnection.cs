@@ -10,6 +10,7 @@ using CrmTools.Engine.Http;
 using CrmTools.Engine.Nimble.Auth;
 using CrmTools.Engine.Nimble.Contacts;
 using CrmTools.Engine.Nimble.Deals;
+using CrmTools.Engine.Nimble.Fields;
 using CrmTools.Engine.Nimble.Models;
 using CrmTools.Engine.Nimble.Tasks;
 
@@ -38,6 +39,8 @@ namespace CrmTools.Engine.Nimble
             DealNotes = new NimbleDealNotesApi(this);
             DealFiles = new NimbleDealFilesApi(this);
             Pipelines = new NimblePipelinesApi(this);
+            ContactFields = new NimbleContactFieldsApi(this);
+            PipelineFields = new NimblePipelineFieldsApi(this);
             Tasks = new NimbleTasksApi(this);
         }
 
@@ -82,6 +85,12 @@ namespace CrmTools.Engine.Nimble
         public NimblePipelinesApi Pipelines { get; }
 
         public NimbleTasksApi Tasks { get; }
+
+        /// <summary>Contact fields, groups, tabs and choices.</summary>
+        public NimbleContactFieldsApi ContactFields { get; }
+
+        /// <summary>Deal pipelines' custom fields, choices and groups.</summary>
+        public NimblePipelineFieldsApi PipelineFields { get; }
 
         /// <summary>
         /// Connects with an access token (<see cref="NimbleConnectOptions.AccessToken"/>), or by exchanging

@@ -26,7 +26,7 @@ namespace CrmTools.Engine.Nimble
     [JsonSerializable(typeof(NimbleMyself))]
     [JsonSerializable(typeof(NimbleTokenResponse))]
     [JsonSerializable(typeof(NimbleTokenCacheEntry))]
-    [JsonSerializable(typeof(NimbleFieldsMetadata))]
+    [JsonSerializable(typeof(System.Text.Json.JsonElement))]
     [JsonSerializable(typeof(NimbleDealSummary))]
     [JsonSerializable(typeof(NimbleTagList))]
     [JsonSerializable(typeof(NimbleTagAssignmentAnswer))]

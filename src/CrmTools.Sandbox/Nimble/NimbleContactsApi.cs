@@ -30,7 +30,6 @@ namespace CrmTools.Sandbox.Nimble
             service.Map("DELETE", "api/v1/contact/{id}", Delete);
             service.Map("PUT", "api/v1/contacts/{id}/tags", SetTags);
             service.Map("POST", "api/v1/tasks", CreateTask);
-            service.Map("GET", "api/v1/contacts/fields", FieldsMetadata);
         }
 
         private static ServiceResponse List(NimbleCall call)
@@ -75,14 +74,14 @@ namespace CrmTools.Sandbox.Nimble
             var type = NimbleService.Text(body["record_type"]) ?? NimbleService.Text(body["type"]) ?? "person";
             if (type != "person" && type != "company") throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["record_type"] = "Must be person or company." });
             if (body["fields"] is not JsonObject fieldsJson) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["fields"] = "fields is required." });
-            var fields = ReadFields(fieldsJson);
+            var fields = ReadFields(state, fieldsJson);
             var errors = new Dictionary<string, string>();
             if (type == "person" && !HasValue(fields, "first name") && !HasValue(fields, "last name"))
             {
                 errors["first name"] = "First name or last name field is required for person and should not be empty";
             }
             if (type == "company" && !HasValue(fields, "company name")) errors["company name"] = "Company name is required for company and should not be empty";
-            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors);
+            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors, state.FieldCatalog.IdOf);
             var tags = SplitTags(NimbleService.Text(body["tags"]));
             if (tags.Count > 5) throw NimbleError.Validation("Maximum 5 tags are allowed during contact creation.");
             if (state.ContactLimit.HasValue && state.Contacts.Count >= state.ContactLimit.Value)
@@ -103,9 +102,9 @@ namespace CrmTools.Sandbox.Nimble
             var replace = call.Query("type") == "1" || call.Query("replace") == "1";
             if (body["fields"] is JsonObject fieldsJson)
             {
-                foreach (var f in ReadFields(fieldsJson, allowEmpty: true))
+                foreach (var f in ReadFields(call.State, fieldsJson, allowEmpty: true))
                 {
-                    var definition = NimbleFields.Find(f.Key)!;
+                    var definition = call.State.FieldCatalog.Find(f.Key)!;
                     if (replace || !definition.Multiples)
                     {
                         c.Set(f.Key, f.Value);
@@ -119,7 +118,7 @@ namespace CrmTools.Sandbox.Nimble
                 }
                 if (c.RecordType == "person" && c.First("first name").Length == 0 && c.First("last name").Length == 0)
                 {
-                    throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["first name"] = "First name or last name field is required for person and should not be empty" });
+                    throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["first name"] = "First name or last name field is required for person and should not be empty" }, call.State.FieldCatalog.IdOf);
                 }
             }
             c.Updated = DateTimeOffset.UtcNow;
@@ -203,48 +202,6 @@ namespace CrmTools.Sandbox.Nimble
             });
         }
 
-        // The tabs/groups/fields structure of the fields metadata, one entry per field and modifier.
-        private static ServiceResponse FieldsMetadata(NimbleCall call)
-        {
-            JsonObject Field(NimbleFields.Field f, string modifier) => new JsonObject
-            {
-                ["type"] = "field", ["name"] = f.Name, ["field_id"] = f.Id, ["modifier"] = modifier, ["multiples"] = f.Multiples, ["read_only"] = false,
-                ["field_type"] = f.Name == "lead status"
-                    ? new JsonObject
-                    {
-                        ["field_kind"] = "choice",
-                        ["values"] = new JsonObject
-                        {
-                            ["ordering_type"] = "ordinal",
-                            ["values"] = new JsonArray(new[] { "Open", "Contacted", "Qualified", "Unqualified" }
-                                .Select((v, i) => (JsonNode?)new JsonObject { ["id"] = (i + 1).ToString(CultureInfo.InvariantCulture), ["value"] = v }).ToArray()),
-                        },
-                    }
-                    : new JsonObject { ["field_kind"] = f.Name == "address" ? "address" : f.Name == "birthday" ? "datetime" : "string" },
-                ["presentation"] = new JsonObject(),
-                ["available_actions"] = "edit_all",
-            };
-            JsonArray Fields(IEnumerable<NimbleFields.Field> fields) =>
-                new JsonArray(fields.SelectMany(f => (f.Modifiers.Length == 0 ? new[] { "" } : f.Modifiers).Select(m => (JsonNode?)Field(f, m))).ToArray());
-            var basic = new[] { "first name", "last name", "middle name", "company name", "title", "parent company", "source", "description" };
-            var contact = new[] { "email", "phone", "address", "URL", "linkedin", "twitter", "birthday" };
-            var lead = new[] { "lead status", "lead source", "lead type", "rating" };
-            JsonObject Group(string name, string id, string[] names) => new JsonObject
-            {
-                ["type"] = "group", ["name"] = name, ["group_id"] = id, ["logo_id"] = "",
-                ["fields"] = Fields(names.Select(n => NimbleFields.Find(n)!)),
-            };
-            return ServiceResponse.Json(200, new JsonObject
-            {
-                ["tabs"] = new JsonArray(new JsonObject
-                {
-                    ["tab_id"] = "5049f696a694620a07000030", ["tab_name"] = "Info", ["contact_types"] = "person", ["is_standard"] = true, ["available_actions"] = "rearrange_only",
-                    ["members"] = new JsonArray(Group("Basic Info", "5049f696a694620a07000031", basic), Group("Contact Info", "5049f696a694620a07000032", contact),
-                        Group("Lead Details", "5049f696a694620a07000033", lead)),
-                }),
-            });
-        }
-
         public static JsonObject ShortContact(NimbleContactRecord c) => new JsonObject
         {
             ["id"] = c.Id, ["name"] = c.DisplayName, ["contact_type"] = c.RecordType, ["avatar_url"] = "", ["is_viewable"] = true,
@@ -260,7 +217,7 @@ namespace CrmTools.Sandbox.Nimble
                 if (only != null && !only.Contains(f.Key, StringComparer.OrdinalIgnoreCase)) continue;
                 fields[f.Key] = new JsonArray(f.Value.Select(v => (JsonNode?)new JsonObject
                 {
-                    ["modifier"] = v.Modifier, ["value"] = v.Value, ["label"] = f.Key, ["field_id"] = NimbleFields.IdOf(f.Key),
+                    ["modifier"] = v.Modifier, ["value"] = v.Value, ["label"] = f.Key, ["field_id"] = state.FieldCatalog.IdOf(f.Key),
                 }).ToArray());
             }
             return new JsonObject
@@ -315,7 +272,7 @@ namespace CrmTools.Sandbox.Nimble
                     "created" => c => NimbleService.Time(c.Created),
                     "updated" => c => NimbleService.Time(c.Updated),
                     "record type" => c => c.RecordType,
-                    _ when NimbleFields.Find(field) is NimbleFields.Field f && !f.Multiples => c => c.First(f.Name),
+                    _ when call.State.FieldCatalog.Find(field) is NimbleFieldDef f && !f.Multiples => c => c.First(f.Name),
                     _ => throw NimbleError.Validation($"Can't sort by '{field}': only single-valued standard fields, created and updated are sortable."),
                 };
                 found = (order == "asc" ? found.OrderBy(key, StringComparer.OrdinalIgnoreCase) : found.OrderByDescending(key, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -423,14 +380,14 @@ namespace CrmTools.Sandbox.Nimble
                 ? x.CompareTo(y)
                 : string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
 
-        // {"email": [{"value": "...", "modifier": "work"}]}: known fields, allowed modifiers, e-mail shape.
-        private static List<KeyValuePair<string, List<NimbleValue>>> ReadFields(JsonObject json, bool allowEmpty = false)
+        // {"email": [{"value": "...", "modifier": "work"}]}: fields of the account's catalog, allowed modifiers, e-mail shape, choices.
+        private static List<KeyValuePair<string, List<NimbleValue>>> ReadFields(NimbleState state, JsonObject json, bool allowEmpty = false)
         {
             var result = new List<KeyValuePair<string, List<NimbleValue>>>();
             var errors = new Dictionary<string, string>();
             foreach (var pair in json)
             {
-                var field = NimbleFields.Find(pair.Key);
+                var field = state.FieldCatalog.Find(pair.Key);
                 if (field == null)
                 {
                     errors[pair.Key] = "Unknown field.";
@@ -458,13 +415,14 @@ namespace CrmTools.Sandbox.Nimble
                         continue;
                     }
                     if (field.Name == "email" && !value.Contains("@")) errors[pair.Key] = $"'{value}' is not a valid e-mail address.";
+                    else if (field.Check(value) is string invalid) errors[pair.Key] = invalid;
                     values.Add(new NimbleValue(value, modifier));
                 }
                 if (!field.Multiples && values.Count > 1) errors[pair.Key] = $"The field '{field.Name}' holds one value.";
                 if (values.Count == 0 && !allowEmpty && array.Count > 0) continue;
                 result.Add(new KeyValuePair<string, List<NimbleValue>>(field.Name, values));
             }
-            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors);
+            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors, state.FieldCatalog.IdOf);
             return result;
         }
 

@@ -318,7 +318,7 @@ namespace CrmTools.Sandbox.Nimble
                 Currency = NimbleService.Text(body["currency"]) ?? pipeline.DefaultCurrency, OwnerId = NimbleService.Text(body["owner_id"]) ?? state.UserId,
                 Created = now, Updated = now,
             };
-            ApplyFields(deal, body["fields_values"] as JsonObject);
+            ApplyFields(pipeline, deal, body["fields_values"] as JsonObject);
             var errors = new Dictionary<string, string>();
             if (deal.Name.Trim().Length == 0) errors["name"] = "Deal name is required.";
             if (!deal.Fields.ContainsKey("probability") && stage.DefaultProbability == null) errors["probability"] = "Probability is required: the stage has no default probability.";
@@ -339,7 +339,7 @@ namespace CrmTools.Sandbox.Nimble
             var stageId = NimbleService.Text(body["stage_id"]) ?? (pipelineId == deal.PipelineId ? deal.StageId : null);
             if (stageId == null) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["stage_id"] = "A stage of the new pipeline is required." });
             var stage = pipeline.Stages.FirstOrDefault(s => s.Id == stageId && s.ArchivedAt == null) ?? throw NimbleError.NotFound("stage", stageId);
-            ApplyFields(deal, body["fields_values"] as JsonObject);
+            ApplyFields(pipeline, deal, body["fields_values"] as JsonObject);
             if (deal.Name.Trim().Length == 0) throw NimbleError.Validation("Validation errors", new Dictionary<string, string> { ["name"] = "Deal name is required." });
             if (NimbleService.Text(body["currency"]) is string currency) deal.Currency = currency;
             if (NimbleService.Text(body["owner_id"]) is string owner) deal.OwnerId = owner;
@@ -627,17 +627,19 @@ namespace CrmTools.Sandbox.Nimble
             return (int)p;
         }
 
-        // fields_values by name (standard names) or by the standard fields' ids; [] removes a field.
-        private static void ApplyFields(NimbleDealRecord deal, JsonObject? fields)
+        // fields_values by name or id (standard fields, the pipeline's custom fields, kept under their id); [] removes a field.
+        private static void ApplyFields(NimblePipelineRecord pipeline, NimbleDealRecord deal, JsonObject? fields)
         {
             if (fields == null) return;
             var errors = new Dictionary<string, string>();
             foreach (var pair in fields)
             {
                 var name = StandardFields.FirstOrDefault(s => FieldId(s) == pair.Key) ?? pair.Key;
+                var custom = Array.IndexOf(StandardFields, name) < 0 ? NimblePipelineFieldsApi.CustomField(pipeline, pair.Key) : null;
+                if (custom != null) name = custom.Id;
                 if (pair.Value is not JsonArray values)
                 {
-                    errors[name] = "Field values must be a list of {value}.";
+                    errors[custom?.Name ?? name] = "Field values must be a list of {value}.";
                     continue;
                 }
                 if (values.Count == 0)
@@ -648,7 +650,7 @@ namespace CrmTools.Sandbox.Nimble
                 var value = NimbleService.Text((values[0] as JsonObject)?["value"]);
                 if (value == null)
                 {
-                    errors[name] = "Each value needs a 'value'.";
+                    errors[custom?.Name ?? name] = "Each value needs a 'value'.";
                     continue;
                 }
                 if (name == "amount" && (!decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount < 0))
@@ -659,6 +661,10 @@ namespace CrmTools.Sandbox.Nimble
                 {
                     errors[name] = "Probability must be between 0 and 100.";
                 }
+                else if (custom?.Check(value) is string invalid)
+                {
+                    errors[custom.Name] = invalid;
+                }
                 else if (name == "description" && value.Trim().Length == 0)
                 {
                     deal.Fields.Remove(name);
@@ -668,7 +674,7 @@ namespace CrmTools.Sandbox.Nimble
                     deal.Fields[name] = value;
                 }
             }
-            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors);
+            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors, n => CustomFieldId(pipeline, n));
         }
 
         private static void ApplyRelations(NimbleCall call, NimbleDealRecord deal, JsonObject body)
@@ -717,8 +723,9 @@ namespace CrmTools.Sandbox.Nimble
             var byName = new JsonObject();
             foreach (var f in d.Fields)
             {
-                byId[FieldId(f.Key)] = new JsonArray(new JsonObject { ["value"] = f.Value, ["is_primary"] = true });
-                byName[f.Key] = new JsonArray(new JsonObject { ["value"] = f.Value, ["is_primary"] = true });
+                var custom = pipeline.FieldsTab.FieldById(f.Key);
+                byId[custom?.Id ?? FieldId(f.Key)] = new JsonArray(new JsonObject { ["value"] = f.Value, ["is_primary"] = true });
+                byName[custom?.Name ?? f.Key] = new JsonArray(new JsonObject { ["value"] = f.Value, ["is_primary"] = true });
             }
             return new JsonObject
             {
@@ -792,9 +799,12 @@ namespace CrmTools.Sandbox.Nimble
             ["creator"] = call.Service.UserInfo(),
         };
 
-        // The standard fields' ids; a custom field is kept under the key it was given.
-        private static string FieldId(string name) =>
+        // The standard fields' ids; a key that names no field is kept as it was given.
+        public static string FieldId(string name) =>
             Array.IndexOf(StandardFields, name) is int i && i >= 0 ? "63760e653af0e748fe4836" + (0x6a + i).ToString("x2", CultureInfo.InvariantCulture) : name;
+
+        private static string CustomFieldId(NimblePipelineRecord pipeline, string name) =>
+            pipeline.FieldsTab.FieldByName(name)?.Id ?? NimbleFieldCatalog.StandardIdOf(name);
 
         private static NimbleDealRecord FindDeal(NimbleCall call) =>
             call.State.Deal(call.Route["id"]) ?? throw NimbleError.NotFound("deal", call.Route["id"]);

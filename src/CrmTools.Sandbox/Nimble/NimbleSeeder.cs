@@ -26,6 +26,7 @@ namespace CrmTools.Sandbox.Nimble
             state.Tasks.Clear();
             state.Notes.Clear();
             state.DealNotes.Clear();
+            state.FieldCatalog = NimbleFieldCatalog.CreateStandard();
             var random = new Random(state.Seed);
             var companies = new List<NimbleContactRecord>();
             for (int i = 0; i < Math.Min(Companies.Length, Math.Max(0, contactCount / 6)); i++)

@@ -20,8 +20,8 @@ namespace CrmTools.Sandbox.Nimble
         public int Status { get; }
         public JsonObject Body { get; }
 
-        /// <summary>409, code 245, optionally with per-field errors.</summary>
-        public static NimbleError Validation(string message, Dictionary<string, string>? fieldErrors = null)
+        /// <summary>409, code 245, optionally with per-field errors; <paramref name="idOf"/> gives their field_id (default: the standard contact fields').</summary>
+        public static NimbleError Validation(string message, Dictionary<string, string>? fieldErrors = null, Func<string, string>? idOf = null)
         {
             var body = new JsonObject { ["message"] = message, ["code"] = 245 };
             if (fieldErrors != null && fieldErrors.Count > 0)
@@ -29,7 +29,7 @@ namespace CrmTools.Sandbox.Nimble
                 var errors = new JsonObject();
                 foreach (var f in fieldErrors)
                 {
-                    errors[f.Key] = new JsonArray(new JsonObject { ["message"] = f.Value, ["field_id"] = NimbleFields.IdOf(f.Key) });
+                    errors[f.Key] = new JsonArray(new JsonObject { ["message"] = f.Value, ["field_id"] = (idOf ?? NimbleFieldCatalog.StandardIdOf)(f.Key) });
                 }
                 body["errors"] = errors;
             }
@@ -109,7 +109,9 @@ namespace CrmTools.Sandbox.Nimble
             Facade = new NimbleSandbox(this);
             NimbleOAuthApi.Register(this);
             NimbleContactsApi.Register(this);
+            NimbleContactFieldsApi.Register(this);
             NimbleDealsApi.Register(this);
+            NimblePipelineFieldsApi.Register(this);
             NimbleNotesApi.Register(this);
         }
 

@@ -87,6 +87,10 @@ namespace CrmTools.Sandbox.Nimble
         public DateTimeOffset? ArchivedAt;
         public List<NimbleStageRecord> Stages = new List<NimbleStageRecord>();
         public List<KeyValuePair<string, string>> LostReasons = new List<KeyValuePair<string, string>>();
+        private NimbleFieldTab? _fieldsTab;
+
+        /// <summary>The pipeline's custom deal fields; its id derives from the pipeline's so no id is drawn from the counter.</summary>
+        public NimbleFieldTab FieldsTab => _fieldsTab ??= new NimbleFieldTab { Id = "64a0f1d2" + Id.Substring(Math.Min(8, Id.Length)), Name = "Details", PipelineId = Id };
     }
 
     internal sealed class NimbleTransition
@@ -216,13 +220,16 @@ namespace CrmTools.Sandbox.Nimble
         public List<NimbleDealNoteRecord> DealNotes { get; } = new List<NimbleDealNoteRecord>();
         public Dictionary<string, string> TagIds { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The contact fields (tabs, groups, fields); the API edits it, contact values are checked against it.</summary>
+        public NimbleFieldCatalog FieldCatalog { get; set; } = NimbleFieldCatalog.CreateStandard();
+
         private long _nextId = 1;
         private long _nextDealNumber = 1;
 
         /// <summary>A 24-hex-digit id in the BSON ObjectId style, unique in this sandbox.</summary>
         public string NewId(string kind)
         {
-            var prefix = kind switch { "contact" => "5049fb84", "deal" => "630f34cf", "pipeline" => "62fd6587", "stage" => "62fd6588", "task" => "6411aa01", "note" => "5e1a0b02", "tag" => "5049fa0c", _ => "5f000000" };
+            var prefix = kind switch { "contact" => "5049fb84", "deal" => "630f34cf", "pipeline" => "62fd6587", "stage" => "62fd6588", "task" => "6411aa01", "note" => "5e1a0b02", "tag" => "5049fa0c", "field" => "64a0f1d0", "group" => "64a0f1d1", "tab" => "64a0f1d2", _ => "5f000000" };
             return prefix + (_nextId++).ToString("x16", CultureInfo.InvariantCulture);
         }
 

@@ -140,58 +140,6 @@ namespace CrmTools.Engine.Nimble.Contacts
             return _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleContact, cancellationToken);
         }
 
-        /// <summary>GET /api/v1/contacts/fields: every contact field of the account, flattened from its tabs and groups.</summary>
-        public async Task<IReadOnlyList<NimbleContactField>> GetFieldsAsync(CancellationToken cancellationToken)
-        {
-            var metadata = await _connection.SendJsonAsync(new CrmRequest(HttpMethod.Get, "api/v1/contacts/fields") { Resource = "ContactField" },
-                NimbleJsonContext.Default.NimbleFieldsMetadata, cancellationToken).ConfigureAwait(false);
-            var fields = new List<NimbleContactField>();
-            foreach (var tab in metadata.Tabs ?? new List<NimbleFieldsTab>())
-            {
-                foreach (var member in tab.Members ?? new List<NimbleFieldsMember>())
-                {
-                    if (member.Type == "group" || member.Fields != null)
-                    {
-                        foreach (var f in member.Fields ?? new List<NimbleFieldsMember>()) fields.Add(Field(tab, member.Name, f));
-                    }
-                    else
-                    {
-                        fields.Add(Field(tab, null, member));
-                    }
-                }
-            }
-            return fields;
-        }
-
-        private static NimbleContactField Field(NimbleFieldsTab tab, string? group, NimbleFieldsMember f)
-        {
-            string? kind = null;
-            var choices = new List<string>();
-            if (f.FieldType is JsonElement type && type.ValueKind == JsonValueKind.Object)
-            {
-                if (type.TryGetProperty("field_kind", out var k) && k.ValueKind == JsonValueKind.String) kind = k.GetString();
-                // Choices: {"values": {"values": [{"id", "value"}]}} in the spec; a bare list is read too.
-                if (type.TryGetProperty("values", out var v))
-                {
-                    var list = v.ValueKind == JsonValueKind.Object && v.TryGetProperty("values", out var inner) ? inner : v;
-                    if (list.ValueKind == JsonValueKind.Array)
-                    {
-                        foreach (var c in list.EnumerateArray())
-                        {
-                            if (c.ValueKind == JsonValueKind.Object && c.TryGetProperty("value", out var text) && text.ValueKind == JsonValueKind.String) choices.Add(text.GetString()!);
-                            else if (c.ValueKind == JsonValueKind.String) choices.Add(c.GetString()!);
-                        }
-                    }
-                }
-            }
-            return new NimbleContactField
-            {
-                Name = f.Name, FieldId = f.FieldId, Modifier = f.Modifier ?? string.Empty, Kind = kind, Multiples = f.Multiples ?? false,
-                ReadOnly = f.ReadOnly ?? false, Tab = tab.TabName, Group = group, ContactTypes = tab.ContactTypes, Choices = choices,
-                AvailableActions = f.AvailableActions,
-            };
-        }
-
         internal static string Escape(string id, string parameter)
         {
             if (string.IsNullOrWhiteSpace(id)) throw new CrmValidationException("Nimble", parameter, "The id is empty.");

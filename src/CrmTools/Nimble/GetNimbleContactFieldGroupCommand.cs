@@ -1,0 +1,36 @@
+using System.Linq;
+using System.Management.Automation;
+using CrmTools.Engine.Nimble.Models;
+
+namespace CrmTools.Nimble
+{
+    /// <summary>Get-NimbleContactFieldGroup: the groups of contact fields, with their tab and fields.</summary>
+    [Cmdlet(VerbsCommon.Get, "NimbleContactFieldGroup")]
+    [OutputType(typeof(NimbleContactFieldGroup))]
+    public sealed class GetNimbleContactFieldGroupCommand : NimbleFieldCmdlet
+    {
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>Only the groups of this tab (name or id, wildcards allowed).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Tab { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!TryContactLayout(null, out var layout)) return;
+            var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var tab = Tab == null ? null : new WildcardPattern(Tab, WildcardOptions.IgnoreCase);
+            foreach (var g in layout.Groups)
+            {
+                if (names != null && !names.Any(p => p.IsMatch(g.Name ?? string.Empty) || p.IsMatch(g.GroupId ?? string.Empty))) continue;
+                if (tab != null && !tab.IsMatch(g.Tab ?? string.Empty) && !tab.IsMatch(g.TabId ?? string.Empty)) continue;
+                WriteObject(g);
+            }
+        }
+    }
+}

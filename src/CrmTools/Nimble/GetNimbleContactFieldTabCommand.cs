@@ -1,0 +1,27 @@
+using System.Linq;
+using System.Management.Automation;
+using CrmTools.Engine.Nimble.Models;
+
+namespace CrmTools.Nimble
+{
+    /// <summary>Get-NimbleContactFieldTab: the tabs contact fields are arranged in.</summary>
+    [Cmdlet(VerbsCommon.Get, "NimbleContactFieldTab")]
+    [OutputType(typeof(NimbleContactFieldTab))]
+    public sealed class GetNimbleContactFieldTabCommand : NimbleFieldCmdlet
+    {
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!TryContactLayout(null, out var layout)) return;
+            var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            foreach (var t in layout.Tabs)
+            {
+                if (names == null || names.Any(p => p.IsMatch(t.Name ?? string.Empty) || p.IsMatch(t.TabId ?? string.Empty))) WriteObject(t);
+            }
+        }
+    }
+}
