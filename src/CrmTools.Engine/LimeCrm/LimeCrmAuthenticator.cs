@@ -19,6 +19,6 @@ namespace CrmTools.Engine.LimeCrm
             return Task.CompletedTask;
         }
 
-        public Task<bool> TryRenewAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<bool> TryRenewAsync(HttpRequestMessage? rejected, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }

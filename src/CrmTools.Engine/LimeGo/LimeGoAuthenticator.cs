@@ -41,6 +41,6 @@ namespace CrmTools.Engine.LimeGo
             return Task.CompletedTask;
         }
 
-        public Task<bool> TryRenewAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<bool> TryRenewAsync(HttpRequestMessage? rejected, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }

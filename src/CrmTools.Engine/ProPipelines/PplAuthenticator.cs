@@ -46,7 +46,7 @@ namespace CrmTools.Engine.ProPipelines
             return Task.CompletedTask;
         }
 
-        public async Task<bool> TryRenewAsync(CancellationToken cancellationToken)
+        public async Task<bool> TryRenewAsync(HttpRequestMessage? rejected, CancellationToken cancellationToken)
         {
             if (Renew == null) return false;
             var before = _userToken;

@@ -75,7 +75,7 @@ namespace CrmTools.Engine.Http
             if ((int)response.StatusCode == 401 && !request.Anonymous && Authenticator != null)
             {
                 // Expired token: renew once (one renewal at a time is the authenticator's job) and repeat.
-                if (await Authenticator.TryRenewAsync(cancellationToken).ConfigureAwait(false))
+                if (await Authenticator.TryRenewAsync(response.RequestMessage, cancellationToken).ConfigureAwait(false))
                 {
                     response.Dispose();
                     response = await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);

@@ -46,9 +46,6 @@ namespace CrmTools.Engine.Nimble.Auth
     /// </summary>
     internal sealed class NimbleAuthenticator : IRequestAuthenticator
     {
-        // A 401 on a token obtained this recently means the request left with the previous one.
-        private static readonly TimeSpan JustRenewed = TimeSpan.FromSeconds(5);
-
         private readonly SemaphoreSlim _renewal = new SemaphoreSlim(1, 1);
         private readonly Func<DateTimeOffset> _clock;
         private volatile NimbleAccessToken _token;
@@ -97,7 +94,7 @@ namespace CrmTools.Engine.Nimble.Auth
             request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token.Token.Reveal());
         }
 
-        public async Task<bool> TryRenewAsync(CancellationToken cancellationToken)
+        public async Task<bool> TryRenewAsync(HttpRequestMessage? rejected, CancellationToken cancellationToken)
         {
             var seen = _token;
             var failed = _failed;
@@ -107,10 +104,15 @@ namespace CrmTools.Engine.Nimble.Auth
                 CrmLog.Verbose("The Nimble access token was rejected and there is no refresh token (or client secret) to renew it.");
                 return false;
             }
-            if (_clock() - seen.IssuedAt < JustRenewed && Renewals > 0) return true;
+            // The request left with an older token (another caller renewed meanwhile): repeat it with the current one.
+            if (rejected != null && !SentWith(rejected, seen)) return true;
             await RenewAsync(seen, "was rejected", cancellationToken).ConfigureAwait(false);
             return true;
         }
+
+        private static bool SentWith(HttpRequestMessage request, NimbleAccessToken token) =>
+            request.Headers.TryGetValues("Authorization", out var values) &&
+            System.Linq.Enumerable.Any(values, v => string.Equals(v, "Bearer " + token.Token.Reveal(), StringComparison.Ordinal));
 
         /// <summary>Renews unless another caller already replaced <paramref name="seen"/> while this one waited.</summary>
         private async Task<NimbleAccessToken> RenewAsync(NimbleAccessToken seen, string why, CancellationToken cancellationToken)
