@@ -137,6 +137,7 @@
         'Set-NimbleContactFieldGroup'
         'Set-NimbleContactFieldTab'
         'Set-NimbleContactNote'
+        'Set-NimbleContactPrimaryValue'
         'Set-NimbleContactTag'
         'Set-NimbleDeal'
         'Set-NimbleDealNote'

@@ -28,6 +28,8 @@ namespace CrmTools.Sandbox.Nimble
             service.Map("GET", "api/v1/contact/{id}", GetOne);
             service.Map("PUT", "api/v1/contact/{id}", Update);
             service.Map("DELETE", "api/v1/contact/{id}", Delete);
+            service.Map("PUT", "api/v1/contact/{id}/field", c => MarkPrimary(c, true));
+            service.Map("DELETE", "api/v1/contact/{id}/field", c => MarkPrimary(c, false));
             service.Map("PUT", "api/v1/contacts/{id}/tags", SetTags);
             service.Map("POST", "api/v1/tasks", CreateTask);
         }
@@ -132,6 +134,25 @@ namespace CrmTools.Sandbox.Nimble
             return ServiceResponse.Json(200, new JsonObject());
         }
 
+        // {"field_id", "position"}: the value at that position (0-based, in the contact's order) of that field; one primary per field.
+        private static ServiceResponse MarkPrimary(NimbleCall call, bool primary)
+        {
+            var c = Find(call);
+            var body = call.Json();
+            var fieldId = NimbleService.Text(body["field_id"]);
+            var errors = new Dictionary<string, string>();
+            if (fieldId == null) errors["field_id"] = "Missing data for required field.";
+            if (body["position"] is not JsonValue p || !p.TryGetValue<int>(out var position) || position < 0) errors["position"] = "Must be an integer >= 0.";
+            if (errors.Count > 0) throw NimbleError.Validation("Validation errors", errors);
+            var field = call.State.FieldCatalog.AllFields.FirstOrDefault(f => f.Id == fieldId) ?? throw NimbleError.NotFound("field", fieldId!);
+            var values = c.Get(field.Name);
+            var at = ((JsonValue)body["position"]!).GetValue<int>();
+            if (values == null || at >= values.Count) throw NimbleError.NotFound("field value", $"{fieldId}[{at}]");
+            if (primary) foreach (var v in values) v.IsPrimary = false;
+            values[at].IsPrimary = primary;
+            return ServiceResponse.Json(200, new JsonObject());
+        }
+
         private static ServiceResponse DeleteMany(NimbleCall call)
         {
             var found = Filter(call, forDelete: true);
@@ -217,7 +238,7 @@ namespace CrmTools.Sandbox.Nimble
                 if (only != null && !only.Contains(f.Key, StringComparer.OrdinalIgnoreCase)) continue;
                 fields[f.Key] = new JsonArray(f.Value.Select(v => (JsonNode?)new JsonObject
                 {
-                    ["modifier"] = v.Modifier, ["value"] = v.Value, ["label"] = f.Key, ["field_id"] = state.FieldCatalog.IdOf(f.Key),
+                    ["modifier"] = v.Modifier, ["value"] = v.Value, ["label"] = f.Key, ["field_id"] = state.FieldCatalog.IdOf(f.Key), ["is_primary"] = v.IsPrimary,
                 }).ToArray());
             }
             return new JsonObject

@@ -16,6 +16,9 @@ namespace CrmTools.Sandbox.Nimble
 
         public string Value { get; }
         public string Modifier { get; }
+
+        /// <summary>Marked primary (PUT /api/v1/contact/{id}/field).</summary>
+        public bool IsPrimary { get; set; }
     }
 
     internal sealed class NimbleContactRecord

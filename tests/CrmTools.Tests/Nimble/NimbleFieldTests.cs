@@ -229,5 +229,28 @@ namespace CrmTools.Tests.Nimble
             Assert.Equal(3, Count("/api/v1/contacts/fields", "POST"));
             Assert.Equal(3, Count("/api/v1/contacts/fields/", "DELETE"));
         }
+
+        [Fact]
+        public void A_value_is_marked_primary_by_text_or_position_and_the_mark_removed()
+        {
+            var r = RunConnected(@"
+                $c = New-NimbleContact -FirstName Ada -Email 'ada@home.example', 'ada@work.example'
+                $u = Set-NimbleContactPrimaryValue -ContactId $c.Id -Field email -Value 'ADA@work.example'
+                ($u.Values('email') | Where-Object IsPrimary).Value
+                $c | Set-NimbleContactPrimaryValue -Field email -Position 0 | ForEach-Object { ($_.Values('email') | Where-Object IsPrimary).Value }
+                $u = Set-NimbleContactPrimaryValue -ContactId $c.Id -Field email -Position 0 -Clear
+                @($u.Values('email') | Where-Object IsPrimary).Count
+                Set-NimbleContactPrimaryValue -ContactId $c.Id -Field email -Value 'nobody@example.com'
+                Set-NimbleContactPrimaryValue -ContactId $c.Id -Field email -Position 2");
+            Assert.Equal(new object[] { "ada@work.example", "ada@home.example", 0 }, r.Objects.ToArray());
+            Assert.Equal(2, r.Errors.Count);
+            Assert.Contains("ada@home.example, ada@work.example", r.Errors[0].Exception.Message);
+            Assert.Contains("positions 0 to 1", r.Errors[1].Exception.Message);
+            var marks = Sandbox.Control.Requests.Where(q => q.Path.EndsWith("/field")).ToList();
+            Assert.Equal(new[] { "PUT", "PUT", "DELETE" }, marks.Select(q => q.Method));
+            var first = JsonDocument.Parse(marks[0].Body!).RootElement;
+            Assert.Equal(1, first.GetProperty("position").GetInt32());
+            Assert.Equal("5049f697a694620a07000065", first.GetProperty("field_id").GetString());
+        }
     }
 }

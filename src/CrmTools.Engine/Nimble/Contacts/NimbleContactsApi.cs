@@ -140,6 +140,20 @@ namespace CrmTools.Engine.Nimble.Contacts
             return _connection.SendJsonAsync(request, NimbleJsonContext.Default.NimbleContact, cancellationToken);
         }
 
+        /// <summary>
+        /// PUT /api/v1/contact/{id}/field marks the value at <paramref name="position"/> (0-based, in the contact's
+        /// order) of a field as its primary one; DELETE (<paramref name="primary"/> false) removes the mark.
+        /// </summary>
+        public Task SetPrimaryAsync(string contactId, string fieldId, int position, bool primary, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(fieldId)) throw new CrmValidationException("Nimble", "Field", "The field id is empty.");
+            if (position < 0) throw new CrmValidationException("Nimble", "Position", "The position is 0 or more.");
+            var body = new JsonObject { ["field_id"] = fieldId, ["position"] = position };
+            var request = new CrmRequest(primary ? HttpMethod.Put : HttpMethod.Delete, "api/v1/contact/" + Escape(contactId, "ContactId") + "/field") { Resource = "Contact" }
+                .WithJson(NimbleJson.ToUtf8(body));
+            return _connection.SendAsync(request, cancellationToken);
+        }
+
         internal static string Escape(string id, string parameter)
         {
             if (string.IsNullOrWhiteSpace(id)) throw new CrmValidationException("Nimble", parameter, "The id is empty.");

@@ -116,6 +116,10 @@ namespace CrmTools.Engine.Nimble.Models
 
         public string? FieldId { get; set; }
 
+        /// <summary>Whether this is the field's primary value (Set-NimbleContactPrimaryValue).</summary>
+        [JsonConverter(typeof(FlexibleBoolConverter))]
+        public bool? IsPrimary { get; set; }
+
         [JsonConverter(typeof(FlexibleStringConverter))]
         public string? ExtraValue { get; set; }
 
