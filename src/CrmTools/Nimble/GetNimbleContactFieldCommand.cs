@@ -29,15 +29,12 @@ namespace CrmTools.Nimble
         protected override void ProcessRecord()
         {
             if (!TryContactLayout(null, out var layout)) return;
-            var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            var tab = Tab == null ? null : new WildcardPattern(Tab, WildcardOptions.IgnoreCase);
-            var group = Group == null ? null : new WildcardPattern(Group, WildcardOptions.IgnoreCase);
+            var names = Patterns(Name);
+            var tab = Tab == null ? null : Patterns(Tab);
+            var group = Group == null ? null : Patterns(Group);
             foreach (var f in layout.Fields)
             {
-                if (names != null && !names.Any(p => p.IsMatch(f.Name ?? string.Empty))) continue;
-                if (tab != null && !tab.IsMatch(f.Tab ?? string.Empty) && !tab.IsMatch(f.TabId ?? string.Empty)) continue;
-                if (group != null && !group.IsMatch(f.Group ?? string.Empty) && !group.IsMatch(f.GroupId ?? string.Empty)) continue;
-                WriteObject(f);
+                if (Matches(names, f.Name) && Matches(tab, f.Tab, f.TabId) && Matches(group, f.Group, f.GroupId)) WriteObject(f);
             }
         }
     }

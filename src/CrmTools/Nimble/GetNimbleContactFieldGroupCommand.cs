@@ -23,13 +23,11 @@ namespace CrmTools.Nimble
         protected override void ProcessRecord()
         {
             if (!TryContactLayout(null, out var layout)) return;
-            var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            var tab = Tab == null ? null : new WildcardPattern(Tab, WildcardOptions.IgnoreCase);
+            var names = Patterns(Name);
+            var tab = Tab == null ? null : Patterns(Tab);
             foreach (var g in layout.Groups)
             {
-                if (names != null && !names.Any(p => p.IsMatch(g.Name ?? string.Empty) || p.IsMatch(g.GroupId ?? string.Empty))) continue;
-                if (tab != null && !tab.IsMatch(g.Tab ?? string.Empty) && !tab.IsMatch(g.TabId ?? string.Empty)) continue;
-                WriteObject(g);
+                if (Matches(names, g.Name, g.GroupId) && Matches(tab, g.Tab, g.TabId)) WriteObject(g);
             }
         }
     }

@@ -17,10 +17,10 @@ namespace CrmTools.Nimble
         protected override void ProcessRecord()
         {
             if (!TryContactLayout(null, out var layout)) return;
-            var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var names = Patterns(Name);
             foreach (var t in layout.Tabs)
             {
-                if (names == null || names.Any(p => p.IsMatch(t.Name ?? string.Empty) || p.IsMatch(t.TabId ?? string.Empty))) WriteObject(t);
+                if (Matches(names, t.Name, t.TabId)) WriteObject(t);
             }
         }
     }

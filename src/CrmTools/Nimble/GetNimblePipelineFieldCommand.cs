@@ -33,12 +33,12 @@ namespace CrmTools.Nimble
                 pipelineId = p.PipelineId;
             }
             if (!TryPipelineLayout(Pipeline, out var layout)) return;
-            var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var names = Patterns(Name);
             var fields = layout.Fields.Where(f => pipelineId == null || f.PipelineId == pipelineId);
             if (IncludeStandard) fields = layout.StandardFields.Concat(fields);
             foreach (var f in fields)
             {
-                if (names == null || names.Any(n => n.IsMatch(f.Name ?? string.Empty) || n.IsMatch(f.FieldId ?? string.Empty))) WriteObject(f);
+                if (Matches(names, f.Name, f.FieldId)) WriteObject(f);
             }
         }
     }

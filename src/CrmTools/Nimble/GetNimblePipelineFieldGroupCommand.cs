@@ -29,10 +29,10 @@ namespace CrmTools.Nimble
                 pipelineId = p.PipelineId;
             }
             if (!TryPipelineLayout(Pipeline, out var layout)) return;
-            var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var names = Patterns(Name);
             foreach (var g in layout.Groups.Where(g => pipelineId == null || g.PipelineId == pipelineId))
             {
-                if (names == null || names.Any(n => n.IsMatch(g.Name ?? string.Empty) || n.IsMatch(g.GroupId ?? string.Empty))) WriteObject(g);
+                if (Matches(names, g.Name, g.GroupId)) WriteObject(g);
             }
         }
     }

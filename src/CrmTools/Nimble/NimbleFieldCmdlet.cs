@@ -83,6 +83,14 @@ namespace CrmTools.Nimble
             WriteObject(group);
         }
 
+        /// <summary>Wildcard patterns for a -Name/-Tab/-Group filter; null when not given.</summary>
+        protected static List<WildcardPattern>? Patterns(params string[]? values) =>
+            values == null ? null : System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(values, v => new WildcardPattern(v, WildcardOptions.IgnoreCase)));
+
+        /// <summary>True without a filter, else when any pattern matches any of the values (a name or an id).</summary>
+        protected static bool Matches(List<WildcardPattern>? patterns, params string?[] values) =>
+            patterns == null || System.Linq.Enumerable.Any(patterns, p => System.Linq.Enumerable.Any(values, v => p.IsMatch(v ?? string.Empty)));
+
         /// <summary>Whether -DateOnly (or another switch) was given at all, and how: null when not given.</summary>
         protected bool? SwitchValue(string name, SwitchParameter value) => MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
 
