@@ -15,6 +15,8 @@ namespace CrmTools.Sandbox
         private readonly object _logLock = new object();
         private readonly List<SandboxRequest> _log = new List<SandboxRequest>();
         private int _latencyMs;
+        private int _inFlight;
+        private int _maxInFlight;
 
         internal SandboxControl(int latencyMs) => _latencyMs = latencyMs;
 
@@ -58,11 +60,25 @@ namespace CrmTools.Sandbox
             }
         }
 
-        /// <summary>Empties the request log.</summary>
+        /// <summary>The most requests in flight at once (received, response not yet written) since the request log
+        /// was last emptied: shows whether a client really overlaps its requests.</summary>
+        public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+        /// <summary>Empties the request log (and restarts <see cref="MaxConcurrentRequests"/> from the requests in flight now).</summary>
         public void ResetRequestLog()
         {
             lock (_logLock) _log.Clear();
+            Volatile.Write(ref _maxInFlight, Volatile.Read(ref _inFlight));
         }
+
+        internal void RequestStarted()
+        {
+            int now = Interlocked.Increment(ref _inFlight);
+            int max;
+            while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max) { }
+        }
+
+        internal void RequestEnded() => Interlocked.Decrement(ref _inFlight);
 
         internal void Log(SandboxRequest request)
         {

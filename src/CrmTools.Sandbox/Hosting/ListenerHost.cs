@@ -105,6 +105,7 @@ namespace CrmTools.Sandbox.Hosting
         private async Task HandleAsync(HttpListenerContext ctx)
         {
             SandboxRequest? entry = null;
+            _control.RequestStarted();
             try
             {
                 var req = ctx.Request;
@@ -153,6 +154,10 @@ namespace CrmTools.Sandbox.Hosting
                     else ctx.Response.Abort();
                 }
                 catch { /* the client is gone */ }
+            }
+            finally
+            {
+                _control.RequestEnded();
             }
         }
 

@@ -21,12 +21,21 @@ namespace CrmTools.Nimble
         [ValidateNotNullOrEmpty]
         public string? Preview { get; set; }
 
+        /// <summary>Notes created at once (requests in flight); 1 creates them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            var target = string.Join(", ", ContactId!);
+            var contactIds = ContactId!;
+            var text = Note!;
+            var preview = Preview;
+            var target = string.Join(", ", contactIds);
             if (!ShouldProcess(target, "Add Nimble note")) return;
-            if (TryRun(target, ct => connection.Notes.CreateAsync(ContactId!, Note!, Preview, ct), out var note)) WriteObject(note);
+            // Parameter values were copied into locals above: PowerShell rebinds the properties for the next item.
+            RunBulk(target, ct => connection.Notes.CreateAsync(contactIds, text, preview, ct), ThrottleLimit);
         }
     }
 }

@@ -61,14 +61,23 @@ namespace CrmTools.Nimble
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
+        /// <summary>Deals created at once (requests in flight); 1 creates them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            var input = BuildInput(Name);
+            var name = Name!;
+            var input = BuildInput(name);
+            // Pipeline and stage names resolve here, on the pipeline thread, from the one listing per command.
             Engine.Nimble.Deals.NimblePipelineResolution? placement = null;
-            if (!TryInvoke(Name, () => placement = Resolve(Pipeline, Stage))) return;
-            if (!ShouldProcess(Name, $"Create Nimble deal in {placement!.Pipeline.Name} / {placement.Stage.Name}")) return;
-            if (TryRun(Name, ct => connection.Deals.CreateAsync(input, placement, ct), out var deal)) WriteObject(deal);
+            if (!TryInvoke(name, () => placement = Resolve(Pipeline, Stage))) return;
+            var resolved = placement!;
+            if (!ShouldProcess(name, $"Create Nimble deal in {resolved.Pipeline.Name} / {resolved.Stage.Name}")) return;
+            // Parameter values were copied into locals above: PowerShell rebinds the properties for the next item.
+            RunBulk(name, ct => connection.Deals.CreateAsync(input, resolved, ct), ThrottleLimit);
         }
     }
 }

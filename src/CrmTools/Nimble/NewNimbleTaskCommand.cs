@@ -42,6 +42,11 @@ namespace CrmTools.Nimble
         [ValidateNotNullOrEmpty]
         public string[]? Tag { get; set; }
 
+        /// <summary>Tasks created at once (requests in flight); 1 creates them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
@@ -56,8 +61,10 @@ namespace CrmTools.Nimble
                 IsImportant = Important ? true : (bool?)null,
                 Tags = List(Tag),
             };
-            if (!ShouldProcess(Subject, "Create Nimble task")) return;
-            if (TryRun(Subject, ct => connection.Tasks.CreateAsync(input, ct), out var task)) WriteObject(task);
+            var subject = Subject;
+            if (!ShouldProcess(subject, "Create Nimble task")) return;
+            // Parameter values were copied into input above: PowerShell rebinds the properties for the next item.
+            RunBulk(subject, ct => connection.Tasks.CreateAsync(input, ct), ThrottleLimit);
         }
     }
 }

@@ -47,12 +47,20 @@ namespace CrmTools.Nimble
         [Parameter]
         public SwitchParameter Replace { get; set; }
 
+        /// <summary>Contacts changed at once (requests in flight); 1 changes them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
             var input = BuildInput();
-            if (!ShouldProcess(Id, Replace ? "Replace Nimble contact fields" : "Update Nimble contact")) return;
-            if (TryRun(Id, ct => connection.Contacts.UpdateAsync(Id!, input, Replace, ct), out var contact)) WriteObject(contact);
+            var id = Id!;
+            bool replace = Replace;
+            if (!ShouldProcess(id, replace ? "Replace Nimble contact fields" : "Update Nimble contact")) return;
+            // Parameter values were copied into locals above: PowerShell rebinds the properties for the next item.
+            RunBulk(id, ct => connection.Contacts.UpdateAsync(id, input, replace, ct), ThrottleLimit);
         }
     }
 }

@@ -67,10 +67,17 @@ namespace CrmTools.Nimble
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
+        /// <summary>Deals changed at once (requests in flight); 1 changes them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
             var input = BuildInput(NewName);
+            var id = Id!;
+            // The placement (and, for a stage alone, the deal's own pipeline) is resolved here on the pipeline thread.
             NimblePipelineResolution? placement = null;
             if (Pipeline != null || Stage != null)
             {
@@ -78,19 +85,21 @@ namespace CrmTools.Nimble
                 if (pipeline == null)
                 {
                     // A stage alone moves the deal within its own pipeline.
-                    if (!TryRun(Id, ct => connection.Deals.GetAsync(Id!, ct), out var current)) return;
+                    if (!TryRun(id, ct => connection.Deals.GetAsync(id, ct), out var current)) return;
                     pipeline = current.PipelineId;
                     if (pipeline == null)
                     {
-                        WriteFailure(new Engine.Errors.CrmValidationException("Nimble", "Pipeline", "The deal's pipeline is not known: give -Pipeline with -Stage."), Id);
+                        WriteFailure(new Engine.Errors.CrmValidationException("Nimble", "Pipeline", "The deal's pipeline is not known: give -Pipeline with -Stage."), id);
                         return;
                     }
                 }
-                if (!TryInvoke(Id, () => placement = Resolve(pipeline, Stage))) return;
+                if (!TryInvoke(id, () => placement = Resolve(pipeline, Stage))) return;
             }
             var action = placement != null ? $"Update Nimble deal (to {placement.Pipeline.Name} / {placement.Stage.Name})" : "Update Nimble deal";
-            if (!ShouldProcess(Id, action)) return;
-            if (TryRun(Id, ct => connection.Deals.UpdateAsync(Id!, input, placement, ct), out var deal)) WriteObject(deal);
+            if (!ShouldProcess(id, action)) return;
+            var resolved = placement;
+            // Parameter values were copied into locals above: PowerShell rebinds the properties for the next item.
+            RunBulk(id, ct => connection.Deals.UpdateAsync(id, input, resolved, ct), ThrottleLimit);
         }
     }
 }
