@@ -25,6 +25,11 @@ namespace CrmTools.LimeCrm
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>Objects created at once (requests in flight); 1 creates them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             if (Property == null && InputObject == null)
@@ -33,12 +38,17 @@ namespace CrmTools.LimeCrm
                     "LimeCrm.NoValues", ErrorCategory.InvalidArgument, Limetype));
                 return;
             }
+            // Copied: the save runs while PowerShell binds the next input to these properties. The values are
+            // unwrapped from PowerShell's objects here, on the pipeline thread.
             var connection = ActiveConnection;
+            var limetype = Limetype;
+            var throttleLimit = ThrottleLimit;
             var target = (object?)InputObject ?? Property;
             var values = LimeObjectInput.Merge(LimeObjectInput.FromObject(InputObject, "Limetype", "Id", "_id"), Property);
-            if (!TryRun(target, ct => connection.Objects.PrepareCreateAsync(Limetype, values, ct), out var change)) return;
+            if (!TryPrepare(target, ct => connection.Objects.PrepareCreateAsync(limetype, values, ct), throttleLimit, out var change)) return;
             if (!ShouldProcess(change.ToString(), "Create Lime CRM object")) return;
-            if (TryRun(target, ct => connection.Objects.SaveAsync(change, ct), out var created)) WriteObject(Output(created));
+            // The PowerShell view of the result is built on the pipeline thread (onResult), in input order.
+            RunBulk(target, ct => connection.Objects.SaveAsync(change, ct), throttleLimit, created => WriteObject(Output(created)));
         }
     }
 }

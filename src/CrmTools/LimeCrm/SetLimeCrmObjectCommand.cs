@@ -38,10 +38,21 @@ namespace CrmTools.LimeCrm
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Objects changed at once (requests in flight); 1 changes them one after another. Output keeps input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
+            // Copied: the save runs while PowerShell binds the next input to these properties. The values are
+            // unwrapped from PowerShell's objects here, on the pipeline thread.
             var connection = ActiveConnection;
-            var target = $"{Limetype} {Id.ToString(CultureInfo.InvariantCulture)}";
+            var limetype = Limetype;
+            var id = Id;
+            var passThru = PassThru.IsPresent;
+            var throttleLimit = ThrottleLimit;
+            var target = $"{limetype} {id.ToString(CultureInfo.InvariantCulture)}";
             IDictionary values;
             if (Property != null)
             {
@@ -60,9 +71,13 @@ namespace CrmTools.LimeCrm
                 WriteVerbose($"{target}: nothing to change.");
                 return;
             }
-            if (!TryRun(target, ct => connection.Objects.PrepareUpdateAsync(Limetype, Id, values, ct), out var change)) return;
+            if (!TryPrepare(target, ct => connection.Objects.PrepareUpdateAsync(limetype, id, values, ct), throttleLimit, out var change)) return;
             if (!ShouldProcess(change.ToString(), "Update Lime CRM object")) return;
-            if (TryRun(target, ct => connection.Objects.SaveAsync(change, ct), out var saved) && PassThru) WriteObject(Output(saved));
+            // The PowerShell view of the result is built on the pipeline thread (onResult), in input order.
+            RunBulk(target, ct => connection.Objects.SaveAsync(change, ct), throttleLimit, saved =>
+            {
+                if (passThru) WriteObject(Output(saved));
+            });
         }
     }
 }

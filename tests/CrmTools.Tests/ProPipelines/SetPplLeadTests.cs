@@ -138,9 +138,8 @@ namespace CrmTools.Tests.ProPipelines
             var r = RunConnected("$ids = 1001..1040; $ids | Set-PplLead -Tag 'parallel' -ThrottleLimit 8 -PassThru | ForEach-Object Id").EnsureSuccess();
             Assert.Equal(Enumerable.Range(1001, 40).Select(i => (long)i), r.Output.Select(o => (long)o.BaseObject));
             Assert.Equal(40, Requests("PUT").Count);
-            // Eight in flight: the 40 requests overlap rather than following one another.
-            var times = Requests("PUT").Select(q => q.At).OrderBy(t => t).ToList();
-            Assert.True(times.Last() - times.First() < System.TimeSpan.FromMilliseconds(40 * 30 * 0.6));
+            // Up to eight in flight: the requests overlap rather than following one another (counted by the sandbox, not timed).
+            Assert.InRange(Sandbox.Control.MaxConcurrentRequests, 2, 8);
         }
 
         [Fact]
