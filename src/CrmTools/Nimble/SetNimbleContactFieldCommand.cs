@@ -47,10 +47,12 @@ namespace CrmTools.Nimble
                     var group = Group != null ? layout.FindGroup(Group, tab) : null;
                     if (tab != null) change.TabId = tab.TabId;
                     else if (group != null && group.TabId != field.TabId) change.TabId = group.TabId;
-                    change.GroupId = group != null ? NimbleOptionalId.Of(group.GroupId!) : NoGroup ? NimbleOptionalId.Null : NimbleOptionalId.Unset;
+                    // A move to another tab without -Group leaves the field's group (groups belong to one tab).
+                    var leavesGroup = NoGroup || (change.TabId != null && change.TabId != field.TabId && field.GroupId != null);
+                    change.GroupId = group != null ? NimbleOptionalId.Of(group.GroupId!) : leavesGroup ? NimbleOptionalId.Null : NimbleOptionalId.Unset;
                     change.Kind = field.Kind;
                     var target = layout.FindTab(change.TabId ?? field.TabId!);
-                    var moved = (group != null && group.GroupId != field.GroupId) || (change.TabId != null && change.TabId != field.TabId) || (NoGroup && field.GroupId != null);
+                    var moved = (group != null && group.GroupId != field.GroupId) || (change.TabId != null && change.TabId != field.TabId) || (leavesGroup && field.GroupId != null);
                     change.InsertAfter = InsertAfterForMove(a => layout.FindMemberId(a, target), moved, layout.LastMemberId(target, group));
                 }))
             {

@@ -252,5 +252,21 @@ namespace CrmTools.Tests.Nimble
             Assert.Equal(1, first.GetProperty("position").GetInt32());
             Assert.Equal("5049f697a694620a07000065", first.GetProperty("field_id").GetString());
         }
+
+        [Fact]
+        public void A_field_moved_to_another_tab_leaves_its_group_and_goes_last()
+        {
+            var r = RunConnected(@"
+                $null = New-NimbleContactFieldTab -Name Side
+                $null = New-NimbleContactFieldGroup -Name Box -Tab Side
+                $null = New-NimbleContactField -Name Shelf -Group Box
+                $f = Set-NimbleContactField -Field Shelf -Tab Info
+                $f.Tab; $f.GroupId -eq $null").EnsureSuccess();
+            Assert.Equal(new object[] { "Info", true }, r.Objects.ToArray());
+            var move = JsonDocument.Parse(Sandbox.Control.Requests.Single(q => q.Method == "PUT" && q.Path.Contains("/api/v1/contacts/fields/")).Body!).RootElement;
+            Assert.Equal(InfoTab, move.GetProperty("tab_id").GetString());
+            Assert.Equal(JsonValueKind.Null, move.GetProperty("group_id").ValueKind);
+            Assert.Equal("5049f696a694620a07000033", move.GetProperty("insert_after").GetString());
+        }
     }
 }
