@@ -109,20 +109,23 @@ namespace CrmTools.Tests.Nimble
         [Fact]
         public async Task A_401_on_a_request_sent_with_an_older_token_repeats_it_without_renewing_again()
         {
+            // Unique values: a Secret registers itself with the process-wide redactor, and a common word would mask other tests' text.
+            var id = Guid.NewGuid().ToString("N");
+            string newToken = "new-token-" + id, oldToken = "old-token-" + id;
             // The token endpoint is unreachable: any renewal attempt would fail, so "true" without an error means no renewal was tried.
             var http = new CrmTools.Engine.Http.CrmHttpClient("Nimble", new Uri("http://127.0.0.1:9/"), new CrmTools.Engine.Http.HttpSettings { MaxRetries = 0 });
-            var current = new CrmTools.Engine.Nimble.Auth.NimbleAccessToken(new CrmTools.Engine.Diagnostics.Secret("new-token"), DateTimeOffset.UtcNow.AddMinutes(-3), TimeSpan.FromMinutes(10));
-            var auth = new CrmTools.Engine.Nimble.Auth.NimbleAuthenticator(current, new CrmTools.Engine.Diagnostics.Secret("refresh"))
+            var current = new CrmTools.Engine.Nimble.Auth.NimbleAccessToken(new CrmTools.Engine.Diagnostics.Secret(newToken), DateTimeOffset.UtcNow.AddMinutes(-3), TimeSpan.FromMinutes(10));
+            var auth = new CrmTools.Engine.Nimble.Auth.NimbleAuthenticator(current, new CrmTools.Engine.Diagnostics.Secret("refresh-" + id))
             {
-                OAuth = new CrmTools.Engine.Nimble.Auth.NimbleOAuthClient(http, "client", new CrmTools.Engine.Diagnostics.Secret("secret"), new Uri("http://127.0.0.1/callback")),
+                OAuth = new CrmTools.Engine.Nimble.Auth.NimbleOAuthClient(http, "client", new CrmTools.Engine.Diagnostics.Secret("client-secret-" + id), new Uri("http://127.0.0.1/callback")),
             };
             using var old = new System.Net.Http.HttpRequestMessage();
-            old.Headers.TryAddWithoutValidation("Authorization", "Bearer old-token");
+            old.Headers.TryAddWithoutValidation("Authorization", "Bearer " + oldToken);
             Assert.True(await auth.TryRenewAsync(old, CancellationToken.None));
             Assert.Equal(0, auth.Renewals);
 
             using var same = new System.Net.Http.HttpRequestMessage();
-            same.Headers.TryAddWithoutValidation("Authorization", "Bearer new-token");
+            same.Headers.TryAddWithoutValidation("Authorization", "Bearer " + newToken);
             await Assert.ThrowsAnyAsync<CrmException>(() => auth.TryRenewAsync(same, CancellationToken.None));
         }
     }
