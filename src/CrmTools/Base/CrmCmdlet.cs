@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
@@ -36,15 +37,44 @@ namespace CrmTools.Base
         /// <summary>The session (runspace) whose default connections apply.</summary>
         protected static Guid SessionId => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
+        private List<Action>? _deferred;
+
         private PipelineLog Log => _log ??= new PipelineLog(IsStreamEnabled("Verbose", "VerbosePreference"), IsStreamEnabled("Debug", "DebugPreference"));
 
         protected override void StopProcessing() => _stop.Cancel();
 
         protected override void EndProcessing()
         {
+            RunDeferred();
             CompleteBulk();
             _log?.Drain(this, _progressId);
             base.EndProcessing();
+        }
+
+        /// <summary>
+        /// Runs <paramref name="change"/> now, or, when the items come from the pipeline, once the input has ended.
+        /// Deleting or changing records while an upstream listing is still paging (by offset or page number) shifts
+        /// its pages, and records it has not reached yet would be skipped: `Get-X | Remove-X` must see every X first.
+        /// Confirmation (ShouldProcess) stays with each item as it arrives; only the requests wait.
+        /// </summary>
+        protected void AfterInput(Action change)
+        {
+            if (MyInvocation.ExpectingInput) (_deferred ??= new List<Action>()).Add(change);
+            else change();
+        }
+
+        /// <summary>The changes <see cref="AfterInput"/> held back; the base EndProcessing runs them (a subclass that collects
+        /// its own work may call it earlier).</summary>
+        protected void RunDeferred()
+        {
+            var deferred = _deferred;
+            _deferred = null;
+            if (deferred == null) return;
+            foreach (var change in deferred)
+            {
+                if (Stopping) return;
+                change();
+            }
         }
 
         /// <summary>Cancels bulk work still in flight when the command ends early (PowerShell disposes every command).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 
@@ -24,27 +23,19 @@ namespace CrmTools.LimeCrm
         [ValidateRange(1, MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
-        // Deletes wait until the input has ended: `Get-LimeCrmObject | Remove-LimeCrmObject` would otherwise delete
-        // while the listing still pages by offset, and the pages would shift past objects never seen.
-        private readonly List<(string Limetype, long Id)> _confirmed = new List<(string, long)>();
-
         protected override void ProcessRecord()
         {
+            // Copied: the deletes run after PowerShell has bound the next inputs to these properties.
+            var connection = ActiveConnection;
+            var limetype = Limetype;
+            var throttleLimit = ThrottleLimit;
             foreach (var id in Id)
             {
-                if (ShouldProcess(Target(Limetype, id), "Delete Lime CRM object")) _confirmed.Add((Limetype, id));
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            var connection = _confirmed.Count > 0 ? ActiveConnection : null;
-            foreach (var (limetype, id) in _confirmed)
-            {
                 var target = Target(limetype, id);
-                RunBulk(target, ct => connection!.Objects.DeleteAsync(limetype, id, ct), ThrottleLimit, () => WriteVerbose($"Deleted {target}."));
+                if (!ShouldProcess(target, "Delete Lime CRM object")) continue;
+                // Piped from Get-LimeCrmObject: delete once the listing has ended, or its pages would shift past objects.
+                AfterInput(() => RunBulk(target, ct => connection.Objects.DeleteAsync(limetype, id, ct), throttleLimit, () => WriteVerbose($"Deleted {target}.")));
             }
-            base.EndProcessing();
         }
 
         private static string Target(string limetype, long id) => $"{limetype} {id.ToString(CultureInfo.InvariantCulture)}";

@@ -74,10 +74,10 @@ namespace CrmTools.LimeCrm
             if (!TryPrepare(target, ct => connection.Objects.PrepareUpdateAsync(limetype, id, values, ct), throttleLimit, out var change)) return;
             if (!ShouldProcess(change.ToString(), "Update Lime CRM object")) return;
             // The PowerShell view of the result is built on the pipeline thread (onResult), in input order.
-            RunBulk(target, ct => connection.Objects.SaveAsync(change, ct), throttleLimit, saved =>
+            AfterInput(() => RunBulk(target, ct => connection.Objects.SaveAsync(change, ct), throttleLimit, saved =>
             {
                 if (passThru) WriteObject(Output(saved));
-            });
+            }));
         }
     }
 }

@@ -47,7 +47,7 @@ namespace CrmTools.Nimble
                 foreach (var id in Id)
                 {
                     if (!ShouldProcessOrForce(Force, id, "Delete Nimble contact")) continue;
-                    TryRun(id, ct => connection.Contacts.DeleteAsync(id, ct));
+                    AfterInput(() => TryRun(id, ct => connection.Contacts.DeleteAsync(id, ct)));
                 }
                 return;
             }

@@ -23,7 +23,7 @@ namespace CrmTools.Nimble
             foreach (var id in Id)
             {
                 if (!ShouldProcessOrForce(Force, id, "Delete Nimble note")) continue;
-                TryRun(id, ct => connection.Notes.DeleteAsync(id, ct));
+                AfterInput(() => TryRun(id, ct => connection.Notes.DeleteAsync(id, ct)));
             }
         }
     }

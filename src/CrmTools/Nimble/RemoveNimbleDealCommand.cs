@@ -22,7 +22,7 @@ namespace CrmTools.Nimble
             foreach (var id in Id)
             {
                 if (!ShouldProcessOrForce(Force, id, "Delete Nimble deal")) continue;
-                TryRun(id, ct => connection.Deals.DeleteAsync(id, ct));
+                AfterInput(() => TryRun(id, ct => connection.Deals.DeleteAsync(id, ct)));
             }
         }
     }

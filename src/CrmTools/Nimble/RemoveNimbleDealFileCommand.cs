@@ -23,7 +23,8 @@ namespace CrmTools.Nimble
         {
             var connection = ActiveConnection;
             if (!ShouldProcessOrForce(Force, Id!, "Delete Nimble deal file")) return;
-            TryRun(Id, ct => connection.DealFiles.DeleteAsync(DealId!, Id!, ct));
+            string dealId = DealId!, id = Id!;
+            AfterInput(() => TryRun(id, ct => connection.DealFiles.DeleteAsync(dealId, id, ct)));
         }
     }
 }

@@ -24,7 +24,8 @@ namespace CrmTools.Nimble
         {
             var connection = ActiveConnection;
             if (!ShouldProcessOrForce(Force, Id!, "Delete Nimble deal note")) return;
-            TryRun(Id, ct => connection.DealNotes.DeleteAsync(DealId!, Id!, ct));
+            string dealId = DealId!, id = Id!;
+            AfterInput(() => TryRun(id, ct => connection.DealNotes.DeleteAsync(dealId, id, ct)));
         }
     }
 }

@@ -60,7 +60,8 @@ namespace CrmTools.Nimble
             bool replace = Replace;
             if (!ShouldProcess(id, replace ? "Replace Nimble contact fields" : "Update Nimble contact")) return;
             // Parameter values were copied into locals above: PowerShell rebinds the properties for the next item.
-            RunBulk(id, ct => connection.Contacts.UpdateAsync(id, input, replace, ct), ThrottleLimit);
+            var throttleLimit = ThrottleLimit;
+            AfterInput(() => RunBulk(id, ct => connection.Contacts.UpdateAsync(id, input, replace, ct), throttleLimit));
         }
     }
 }

@@ -24,7 +24,12 @@ namespace CrmTools.Nimble
         {
             var connection = ActiveConnection;
             if (!ShouldProcess(Id, "Set Nimble contact tags to: " + string.Join(", ", Tag))) return;
-            if (TryRun(Id, ct => connection.Contacts.SetTagsAsync(Id!, Tag, ct), out var contact)) WriteObject(contact);
+            var id = Id!;
+            var tags = Tag;
+            AfterInput(() =>
+            {
+                if (TryRun(id, ct => connection.Contacts.SetTagsAsync(id, tags, ct), out var contact)) WriteObject(contact);
+            });
         }
     }
 }

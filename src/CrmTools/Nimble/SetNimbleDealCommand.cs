@@ -99,7 +99,8 @@ namespace CrmTools.Nimble
             if (!ShouldProcess(id, action)) return;
             var resolved = placement;
             // Parameter values were copied into locals above: PowerShell rebinds the properties for the next item.
-            RunBulk(id, ct => connection.Deals.UpdateAsync(id, input, resolved, ct), ThrottleLimit);
+            var throttleLimit = ThrottleLimit;
+            AfterInput(() => RunBulk(id, ct => connection.Deals.UpdateAsync(id, input, resolved, ct), throttleLimit));
         }
     }
 }

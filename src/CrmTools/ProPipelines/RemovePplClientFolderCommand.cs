@@ -21,7 +21,7 @@ namespace CrmTools.ProPipelines
             foreach (var id in Id)
             {
                 if (!ShouldChange($"Client folder {id}", "Delete", Force)) continue;
-                TryRun(id, ct => connection.ClientFolders.RemoveAsync(id, ct));
+                AfterInput(() => TryRun(id, ct => connection.ClientFolders.RemoveAsync(id, ct)));
             }
         }
     }

@@ -24,7 +24,8 @@ namespace CrmTools.ProPipelines
         {
             var connection = ActiveConnection;
             if (!ShouldChange($"Attachment {Id} on lead {LeadId}", "Delete", Force)) return;
-            TryRun(Id, ct => connection.Attachments.RemoveAsync(LeadId, Id, ct));
+            long leadId = LeadId, id = Id;
+            AfterInput(() => TryRun(id, ct => connection.Attachments.RemoveAsync(leadId, id, ct)));
         }
     }
 }

@@ -24,7 +24,8 @@ namespace CrmTools.ProPipelines
         {
             var connection = ActiveConnection;
             if (!ShouldChange($"Comment {Id} on lead {LeadId}", "Delete", Force)) return;
-            TryRun(Id, ct => connection.Comments.RemoveAsync(LeadId, Id, ct));
+            long leadId = LeadId, id = Id;
+            AfterInput(() => TryRun(id, ct => connection.Comments.RemoveAsync(leadId, id, ct)));
         }
     }
 }

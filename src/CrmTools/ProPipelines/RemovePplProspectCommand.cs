@@ -23,7 +23,8 @@ namespace CrmTools.ProPipelines
         {
             var connection = ActiveConnection;
             if (!ShouldChange($"Prospect {Id} of prospecting list {ProspectingListId}", "Delete", Force)) return;
-            TryRun(Id, ct => connection.Prospecting.RemoveProspectAsync(ProspectingListId, Id, ct));
+            long listId = ProspectingListId, id = Id;
+            AfterInput(() => TryRun(id, ct => connection.Prospecting.RemoveProspectAsync(listId, id, ct)));
         }
     }
 }

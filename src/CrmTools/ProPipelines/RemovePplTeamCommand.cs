@@ -22,7 +22,7 @@ namespace CrmTools.ProPipelines
             foreach (var id in Id)
             {
                 if (!ShouldChange($"Team {id}", "Delete", Force)) continue;
-                TryRun(id, ct => connection.Teams.RemoveAsync(id, ct));
+                AfterInput(() => TryRun(id, ct => connection.Teams.RemoveAsync(id, ct)));
             }
         }
     }
