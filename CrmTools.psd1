@@ -27,6 +27,8 @@
         'Connect-Ppl'
         'ConvertFrom-UserlikeConversation'
         'Disable-PplUser'
+        'Disconnect-LimeCrm'
+        'Disconnect-LimeGo'
         'Disconnect-Nimble'
         'Disconnect-Ppl'
         'Get-CrmConnection'
@@ -169,7 +171,7 @@
             Tags         = @('CRM', 'ProPipelines', 'Nimble', 'LimeGo', 'LimeCRM', 'Userlike', 'REST', 'API', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/crmtools/CrmTools'
             LicenseUri   = 'https://github.com/crmtools/CrmTools/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: foundation. Connect-Ppl (API key, user token, login, log-as), Get-PplLead (every documented filter, streamed paging), Get-CrmConnection, Start-/Stop-CrmSandbox. Retries with backoff and Retry-After, redacted -Verbose/-Debug, isolated dependencies.'
+            ReleaseNotes = '0.1.0: ProPipelines (leads and everything around them, prospecting lists, users, teams, webhooks), Nimble (OAuth 2.0 with renewal and token cache, contacts, notes, contact and pipeline field management, deals, pipelines, stages, tasks), Lime Go (durable event feed, push subscriptions, deals and organizations through GraphQL), Lime CRM records fed from Userlike conversations, a webhook receiver with a durable spool, bounded-concurrency bulk writes, and a local sandbox of every service. See README.md.'
         }
     }
 }

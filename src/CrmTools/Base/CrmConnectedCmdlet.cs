@@ -36,5 +36,24 @@ namespace CrmTools.Base
                 return _resolved = connection!;
             }
         }
+
+        /// <summary>
+        /// The body of every Disconnect-* command: asks, runs the service's own sign-out if it has one, then forgets
+        /// and disposes the connection whatever the sign-out did.
+        /// </summary>
+        protected void Disconnect(string action, System.Action<TConnection>? signOut = null)
+        {
+            var connection = ActiveConnection;
+            if (!ShouldProcess(connection.ToString(), action)) return;
+            try
+            {
+                signOut?.Invoke(connection);
+            }
+            finally
+            {
+                ConnectionRegistry.Remove(connection);
+                connection.Dispose();
+            }
+        }
     }
 }

@@ -13,23 +13,11 @@ namespace CrmTools.Nimble
         [Parameter]
         public SwitchParameter ClearTokenCache { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var connection = ActiveConnection;
-            if (!ShouldProcess(connection.ToString(), ClearTokenCache ? "Disconnect and delete the token cache" : "Disconnect")) return;
-            try
+        protected override void ProcessRecord() =>
+            Disconnect(ClearTokenCache ? "Disconnect and delete the token cache" : "Disconnect", connection =>
             {
-                if (ClearTokenCache && connection.TokenCachePath != null)
-                {
-                    TryInvoke(connection.TokenCachePath, connection.ClearTokenCache);
-                    WriteVerbose($"Deleted the token cache {connection.TokenCachePath}.");
-                }
-            }
-            finally
-            {
-                ConnectionRegistry.Remove(connection);
-                connection.Dispose();
-            }
-        }
+                if (!ClearTokenCache || connection.TokenCachePath == null) return;
+                if (TryInvoke(connection.TokenCachePath, connection.ClearTokenCache)) WriteVerbose($"Deleted the token cache {connection.TokenCachePath}.");
+            });
     }
 }

@@ -11,24 +11,18 @@ namespace CrmTools.ProPipelines
     [OutputType(typeof(void))]
     public sealed class DisconnectPplCommand : PplCmdlet
     {
-        protected override void ProcessRecord()
-        {
-            var connection = ActiveConnection;
-            if (!ShouldProcess(connection.ToString(), "Disconnect")) return;
-            try
+        protected override void ProcessRecord() =>
+            Disconnect("Disconnect", connection =>
             {
-                if (Run(ct => connection.LogoutAsync(ct))) WriteVerbose("The user token was logged out.");
-            }
-            catch (Exception ex) when (IsReportable(ex))
-            {
-                // The connection is forgotten either way; say why the logout failed.
-                WriteFailure(ex, connection);
-            }
-            finally
-            {
-                ConnectionRegistry.Remove(connection);
-                connection.Dispose();
-            }
-        }
+                try
+                {
+                    if (Run(ct => connection.LogoutAsync(ct))) WriteVerbose("The user token was logged out.");
+                }
+                catch (Exception ex) when (IsReportable(ex))
+                {
+                    // The connection is forgotten either way; say why the logout failed.
+                    WriteFailure(ex, connection);
+                }
+            });
     }
 }

@@ -55,5 +55,16 @@ namespace CrmTools.Tests.LimeCrm
             var connection = Assert.IsType<LimeCrmConnection>(Assert.Single(r.Output).BaseObject);
             Assert.True(connection.IsDefault);
         }
+
+        [Fact]
+        public void Disconnect_forgets_the_connection_and_later_commands_say_there_is_none()
+        {
+            var r = RunConnected(@"
+                Disconnect-LimeCrm
+                @(Get-CrmConnection -Service LimeCrm).Count
+                Get-LimeCrmObject person -First 1");
+            Assert.Equal(0, r.Objects.Single());
+            Assert.StartsWith("Crm.NotConnected", Assert.Single(r.Errors).FullyQualifiedErrorId);
+        }
     }
 }

@@ -124,5 +124,18 @@ namespace CrmTools.Tests.LimeGo
             tcp.Stop();
             return port;
         }
+
+        [Fact]
+        public void Disconnect_forgets_the_connection_and_later_commands_say_there_is_none()
+        {
+            var r = RunConnected(@"
+                Disconnect-LimeGo -WhatIf
+                @(Get-CrmConnection -Service LimeGo).Count
+                Disconnect-LimeGo
+                @(Get-CrmConnection -Service LimeGo).Count
+                Get-LimeGoDeal -First 1");
+            Assert.Equal(new object[] { 1, 0 }, r.Objects.ToArray());
+            Assert.StartsWith("Crm.NotConnected", Assert.Single(r.Errors).FullyQualifiedErrorId);
+        }
     }
 }
