@@ -59,11 +59,13 @@ namespace CrmTools.Tests.LimeCrm
         [Fact]
         public void Disconnect_forgets_the_connection_and_later_commands_say_there_is_none()
         {
-            var r = RunConnected(@"
+            var r = Run(@"
+                $c = Connect-LimeCrm -BaseUri $LimeUri -ApiKey $LimeKey -PassThru
                 Disconnect-LimeCrm
-                @(Get-CrmConnection -Service LimeCrm).Count
+                $c.IsDisposed
+                @(Get-CrmConnection -Service LimeCrm | Where-Object { [object]::ReferenceEquals($_, $c) }).Count
                 Get-LimeCrmObject person -First 1");
-            Assert.Equal(0, r.Objects.Single());
+            Assert.Equal(new object[] { true, 0 }, r.Objects.ToArray());
             Assert.StartsWith("Crm.NotConnected", Assert.Single(r.Errors).FullyQualifiedErrorId);
         }
     }

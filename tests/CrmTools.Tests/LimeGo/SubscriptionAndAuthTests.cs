@@ -128,13 +128,15 @@ namespace CrmTools.Tests.LimeGo
         [Fact]
         public void Disconnect_forgets_the_connection_and_later_commands_say_there_is_none()
         {
-            var r = RunConnected(@"
+            var r = Run(@"
+                $c = Connect-LimeGo -BaseUri $LgUri -ApiKey $LgKey -PassThru
                 Disconnect-LimeGo -WhatIf
-                @(Get-CrmConnection -Service LimeGo).Count
+                $c.IsDisposed
                 Disconnect-LimeGo
-                @(Get-CrmConnection -Service LimeGo).Count
+                $c.IsDisposed
+                @(Get-CrmConnection -Service LimeGo | Where-Object { [object]::ReferenceEquals($_, $c) }).Count
                 Get-LimeGoDeal -First 1");
-            Assert.Equal(new object[] { 1, 0 }, r.Objects.ToArray());
+            Assert.Equal(new object[] { false, true, 0 }, r.Objects.ToArray());
             Assert.StartsWith("Crm.NotConnected", Assert.Single(r.Errors).FullyQualifiedErrorId);
         }
     }
