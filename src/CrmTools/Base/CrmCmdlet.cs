@@ -51,6 +51,35 @@ namespace CrmTools.Base
             base.EndProcessing();
         }
 
+        /// <summary>ShouldProcess, except that -Force (without -WhatIf or an explicit -Confirm) skips the confirmation prompt.</summary>
+        protected bool ShouldProcessOrForce(bool force, string target, string action)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (force && !IsWhatIf && !bound.ContainsKey("Confirm")) return true;
+            return ShouldProcess(target, action);
+        }
+
+        private bool IsWhatIf
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter s ? s.IsPresent : bound is bool b && b;
+                var preference = GetVariableValue("WhatIfPreference");
+                return preference is SwitchParameter ps ? ps.IsPresent : preference is bool pb && pb;
+            }
+        }
+
+        /// <summary>
+        /// One confirmed change of one item (a delete, mostly): asked for with <see cref="ShouldProcessOrForce"/>, sent
+        /// through <see cref="AfterInput"/>, a failure is an error for <paramref name="target"/>. Copy parameter values
+        /// into locals before building <paramref name="change"/>.
+        /// </summary>
+        protected void ChangeOne(object target, string description, string action, bool force, Func<CancellationToken, Task> change)
+        {
+            if (!ShouldProcessOrForce(force, description, action)) return;
+            AfterInput(() => TryRun(target, change));
+        }
+
         /// <summary>
         /// Runs <paramref name="change"/> now, or, when the items come from the pipeline, once the input has ended.
         /// Deleting or changing records while an upstream listing is still paging (by offset or page number) shifts

@@ -58,24 +58,6 @@ namespace CrmTools.Nimble
             }
         }
 
-        /// <summary>ShouldProcess, except that -Force (without -WhatIf or an explicit -Confirm) skips the confirmation prompt.</summary>
-        protected bool ShouldProcessOrForce(bool force, string target, string action)
-        {
-            var bound = MyInvocation.BoundParameters;
-            if (force && !IsWhatIf && !bound.ContainsKey("Confirm")) return true;
-            return ShouldProcess(target, action);
-        }
-
-        private bool IsWhatIf
-        {
-            get
-            {
-                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter s ? s.IsPresent : bound is bool b && b;
-                var preference = GetVariableValue("WhatIfPreference");
-                return preference is SwitchParameter ps ? ps.IsPresent : preference is bool pb && pb;
-            }
-        }
-
         protected static IDictionary? PlainDictionary(Hashtable? table) => table == null ? null : (IDictionary?)Plain(table);
 
         protected static IReadOnlyList<string>? List(string[]? values) => values?.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();

@@ -46,8 +46,7 @@ namespace CrmTools.Nimble
             {
                 foreach (var id in Id)
                 {
-                    if (!ShouldProcessOrForce(Force, id, "Delete Nimble contact")) continue;
-                    AfterInput(() => TryRun(id, ct => connection.Contacts.DeleteAsync(id, ct)));
+                    ChangeOne(id, id, "Delete Nimble contact", Force, ct => connection.Contacts.DeleteAsync(id, ct));
                 }
                 return;
             }

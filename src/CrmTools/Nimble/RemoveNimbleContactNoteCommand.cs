@@ -22,8 +22,7 @@ namespace CrmTools.Nimble
             var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldProcessOrForce(Force, id, "Delete Nimble note")) continue;
-                AfterInput(() => TryRun(id, ct => connection.Notes.DeleteAsync(id, ct)));
+                ChangeOne(id, id, "Delete Nimble note", Force, ct => connection.Notes.DeleteAsync(id, ct));
             }
         }
     }

@@ -21,8 +21,7 @@ namespace CrmTools.Nimble
             var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldProcessOrForce(Force, id, "Delete Nimble deal")) continue;
-                AfterInput(() => TryRun(id, ct => connection.Deals.DeleteAsync(id, ct)));
+                ChangeOne(id, id, "Delete Nimble deal", Force, ct => connection.Deals.DeleteAsync(id, ct));
             }
         }
     }

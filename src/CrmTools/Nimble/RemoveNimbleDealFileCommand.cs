@@ -22,9 +22,8 @@ namespace CrmTools.Nimble
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            if (!ShouldProcessOrForce(Force, Id!, "Delete Nimble deal file")) return;
             string dealId = DealId!, id = Id!;
-            AfterInput(() => TryRun(id, ct => connection.DealFiles.DeleteAsync(dealId, id, ct)));
+            ChangeOne(id, id, "Delete Nimble deal file", Force, ct => connection.DealFiles.DeleteAsync(dealId, id, ct));
         }
     }
 }

@@ -23,9 +23,8 @@ namespace CrmTools.Nimble
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            if (!ShouldProcessOrForce(Force, Id!, "Delete Nimble deal note")) return;
             string dealId = DealId!, id = Id!;
-            AfterInput(() => TryRun(id, ct => connection.DealNotes.DeleteAsync(dealId, id, ct)));
+            ChangeOne(id, id, "Delete Nimble deal note", Force, ct => connection.DealNotes.DeleteAsync(dealId, id, ct));
         }
     }
 }

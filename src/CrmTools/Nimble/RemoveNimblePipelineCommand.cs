@@ -21,8 +21,7 @@ namespace CrmTools.Nimble
             var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldProcessOrForce(Force, id, "Delete Nimble pipeline AND EVERY DEAL IN IT")) continue;
-                TryRun(id, ct => connection.Pipelines.DeleteAsync(id, ct));
+                ChangeOne(id, id, "Delete Nimble pipeline AND EVERY DEAL IN IT", Force, ct => connection.Pipelines.DeleteAsync(id, ct));
             }
         }
     }

@@ -27,7 +27,7 @@ namespace CrmTools.ProPipelines
             var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldChange($"User {id}", "Disable (cannot be undone without support)", Force)) continue;
+                if (!ShouldProcessOrForce(Force, $"User {id}", "Disable (cannot be undone without support)")) continue;
                 if (TryRun(id, ct => connection.Users.DisableAsync(id, ct), out var user) && PassThru) WriteObject(user);
             }
         }

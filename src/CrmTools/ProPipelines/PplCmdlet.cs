@@ -14,20 +14,6 @@ namespace CrmTools.ProPipelines
 
         protected override string ServiceName => "ProPipelines";
 
-        /// <summary>
-        /// ShouldProcess, except that -Force skips the confirmation prompt. -WhatIf still only
-        /// reports, with or without -Force.
-        /// </summary>
-        protected bool ShouldChange(string target, string action, bool force)
-        {
-            if (force && !IsWhatIf) return true;
-            return ShouldProcess(target, action);
-        }
-
-        private bool IsWhatIf =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) ? w is SwitchParameter s && s.IsPresent
-                : GetVariableValue("WhatIfPreference") is object p && LanguagePrimitives.IsTrue(p);
-
         /// <summary>A [datetime] from PowerShell is usually Unspecified: read it as local time, as Get-Date does.</summary>
         protected static DateTimeOffset? ToOffset(DateTime? value) =>
             value.HasValue ? new DateTimeOffset(value.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value.Value, DateTimeKind.Local) : value.Value) : (DateTimeOffset?)null;

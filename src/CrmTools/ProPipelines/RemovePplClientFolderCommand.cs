@@ -20,8 +20,7 @@ namespace CrmTools.ProPipelines
             var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldChange($"Client folder {id}", "Delete", Force)) continue;
-                AfterInput(() => TryRun(id, ct => connection.ClientFolders.RemoveAsync(id, ct)));
+                ChangeOne(id, $"Client folder {id}", "Delete", Force, ct => connection.ClientFolders.RemoveAsync(id, ct));
             }
         }
     }

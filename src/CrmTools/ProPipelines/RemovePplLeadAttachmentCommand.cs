@@ -23,9 +23,8 @@ namespace CrmTools.ProPipelines
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            if (!ShouldChange($"Attachment {Id} on lead {LeadId}", "Delete", Force)) return;
             long leadId = LeadId, id = Id;
-            AfterInput(() => TryRun(id, ct => connection.Attachments.RemoveAsync(leadId, id, ct)));
+            ChangeOne(id, $"Attachment {id} on lead {leadId}", "Delete", Force, ct => connection.Attachments.RemoveAsync(leadId, id, ct));
         }
     }
 }

@@ -33,7 +33,7 @@ namespace CrmTools.ProPipelines
             foreach (var id in Id)
             {
                 // The same id twice would come back as "not deleted" the second time.
-                if (_ids.IsNew(id) && ShouldChange($"Lead {id}", "Delete", Force)) _ids.Add(id);
+                if (_ids.IsNew(id) && ShouldProcessOrForce(Force, $"Lead {id}", "Delete")) _ids.Add(id);
             }
         }
 

@@ -23,9 +23,8 @@ namespace CrmTools.ProPipelines
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            if (!ShouldChange($"Comment {Id} on lead {LeadId}", "Delete", Force)) return;
             long leadId = LeadId, id = Id;
-            AfterInput(() => TryRun(id, ct => connection.Comments.RemoveAsync(leadId, id, ct)));
+            ChangeOne(id, $"Comment {id} on lead {leadId}", "Delete", Force, ct => connection.Comments.RemoveAsync(leadId, id, ct));
         }
     }
 }

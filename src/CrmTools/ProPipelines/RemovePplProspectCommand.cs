@@ -22,9 +22,8 @@ namespace CrmTools.ProPipelines
         protected override void ProcessRecord()
         {
             var connection = ActiveConnection;
-            if (!ShouldChange($"Prospect {Id} of prospecting list {ProspectingListId}", "Delete", Force)) return;
             long listId = ProspectingListId, id = Id;
-            AfterInput(() => TryRun(id, ct => connection.Prospecting.RemoveProspectAsync(listId, id, ct)));
+            ChangeOne(id, $"Prospect {id} of prospecting list {listId}", "Delete", Force, ct => connection.Prospecting.RemoveProspectAsync(listId, id, ct));
         }
     }
 }

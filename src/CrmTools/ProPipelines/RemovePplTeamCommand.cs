@@ -21,8 +21,7 @@ namespace CrmTools.ProPipelines
             var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldChange($"Team {id}", "Delete", Force)) continue;
-                AfterInput(() => TryRun(id, ct => connection.Teams.RemoveAsync(id, ct)));
+                ChangeOne(id, $"Team {id}", "Delete", Force, ct => connection.Teams.RemoveAsync(id, ct));
             }
         }
     }

@@ -21,7 +21,7 @@ namespace CrmTools.ProPipelines
             var connection = ActiveConnection;
             foreach (var id in Id)
             {
-                if (!ShouldChange($"Webhook {id}", "Unregister", Force)) continue;
+                if (!ShouldProcessOrForce(Force, $"Webhook {id}", "Unregister")) continue;
                 TryRun(id, ct => connection.Webhooks.RemoveAsync(id, ct));
             }
         }
