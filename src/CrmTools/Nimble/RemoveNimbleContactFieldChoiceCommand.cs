@@ -6,26 +6,8 @@ namespace CrmTools.Nimble
     /// <summary>Remove-NimbleContactFieldChoice: deletes choices of a contact field (refused while contacts hold them, unless -DeleteValues).</summary>
     [Cmdlet(VerbsCommon.Remove, "NimbleContactFieldChoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveNimbleContactFieldChoiceCommand : NimbleFieldCmdlet
+    public sealed class RemoveNimbleContactFieldChoiceCommand : NimbleChoiceRemoveCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FieldId")]
-        [ValidateNotNullOrEmpty]
-        public string? Field { get; set; }
-
-        /// <summary>Ids or texts of the choices.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
-        [Alias("ChoiceId")]
-        [ValidateNotNullOrEmpty]
-        public string[] Choice { get; set; } = System.Array.Empty<string>();
-
-        /// <summary>Delete even when contacts hold the choice, removing it from them (preflight_checks=false).</summary>
-        [Parameter]
-        public SwitchParameter DeleteValues { get; set; }
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
         protected override void ProcessRecord()
         {
             if (!TryContactLayout(Field, out var layout)) return;

@@ -6,31 +6,13 @@ namespace CrmTools.Nimble
     /// <summary>Remove-NimblePipelineFieldChoice: deletes choices of a pipeline's choice field (refused while deals hold them, unless -DeleteValues).</summary>
     [Cmdlet(VerbsCommon.Remove, "NimblePipelineFieldChoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveNimblePipelineFieldChoiceCommand : NimbleFieldCmdlet
+    public sealed class RemoveNimblePipelineFieldChoiceCommand : NimbleChoiceRemoveCmdlet
     {
         /// <summary>Name or id of the pipeline.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PipelineId")]
         [ValidateNotNullOrEmpty]
         public string? Pipeline { get; set; }
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FieldId")]
-        [ValidateNotNullOrEmpty]
-        public string? Field { get; set; }
-
-        /// <summary>Ids or texts of the choices.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
-        [Alias("ChoiceId")]
-        [ValidateNotNullOrEmpty]
-        public string[] Choice { get; set; } = System.Array.Empty<string>();
-
-        /// <summary>Delete even when deals hold the choice, removing it from them (preflight_checks false).</summary>
-        [Parameter]
-        public SwitchParameter DeleteValues { get; set; }
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
